@@ -1,0 +1,168 @@
+"""The book's figures, drawn from real runs by `./book record`.
+
+Each figure names the snippets it depends on; recording one of them redraws
+it. Every figure is written twice, for Material's light and dark palettes, and
+pages show the right one with `![...](file-light.svg#only-light)` and
+`![...](file-dark.svg#only-dark)`.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import importlib.util
+import io
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Callable
+
+import runner
+
+FIGURES = runner.ROOT / "docs" / "assets" / "figures"
+THEMES = {
+    "light": {"fg": "#1f2328", "muted": "#6e7781", "bg": "none", "line": ["#d9480f", "#1c7ed6"], "box": "#fff4e6"},
+    "dark": {"fg": "#e6edf3", "muted": "#8b949e", "bg": "none", "line": ["#ff922b", "#74c0fc"], "box": "#2b2f36"},
+}
+
+
+def load_snippet(rel_path: str):
+    """Import a snippet as a module (its `if __name__ == "__main__"` block does not run)."""
+    path = runner.ROOT / rel_path
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def quietly(fn, *args):
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fn(*args)
+
+
+@dataclasses.dataclass
+class Figure:
+    name: str                 # docs/assets/figures/<name>-<theme>.svg
+    depends_on: list[str]     # snippet paths, or [] for a diagram drawn from data here
+    draw_one: Callable        # (theme dict, path) -> None
+
+    def paths(self) -> list[Path]:
+        return [FIGURES / f"{self.name}-{theme}.svg" for theme in THEMES]
+
+    def draw(self) -> list[Path]:
+        written = []
+        for (theme, colors), path in zip(THEMES.items(), self.paths()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.draw_one(colors, path)
+            written.append(path)
+        return written
+
+
+def _plot(colors, path, draw):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    style = {
+        "svg.fonttype": "none", "svg.hashsalt": "runnable-pytorch", "font.size": 11,
+        "text.color": colors["fg"], "axes.labelcolor": colors["fg"], "axes.edgecolor": colors["muted"],
+        "xtick.color": colors["fg"], "ytick.color": colors["fg"], "axes.prop_cycle": matplotlib.cycler(color=colors["line"]),
+        "legend.frameon": False,
+    }
+    with plt.rc_context(style):
+        fig, ax = plt.subplots(figsize=(6.4, 3.6))
+        draw(ax)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.tight_layout()
+        fig.savefig(path, transparent=True, metadata={"Date": None})
+        plt.close(fig)
+
+
+# --- Part 1: the two-layer net's loss, NumPy and torch -----------------------
+
+def _two_layer_losses(colors, path):
+    numpy_losses = quietly(load_snippet("snippets/tensors/numpy_two_layer.py").main)
+    torch_losses = quietly(load_snippet("snippets/tensors/torch_two_layer.py").main)
+
+    def draw(ax):
+        ax.semilogy(range(1, len(numpy_losses) + 1), numpy_losses, label="NumPy (float64)")
+        ax.semilogy(range(1, len(torch_losses) + 1), torch_losses, label="torch (float32)", linestyle="--")
+        ax.set_xlabel("step")
+        ax.set_ylabel("sum-of-squares loss (log scale)")
+        ax.legend()
+    _plot(colors, path, draw)
+
+
+# --- Part 0: the CUDA troubleshooting flow (Graphviz, one per language) -------
+
+TROUBLESHOOTING = {
+    # node: (shape, zh, en)
+    "start": ("oval", "python -c \"import torch\"", "python -c \"import torch\""),
+    "imports": ("diamond", "能导入吗？", "Does it import?"),
+    "install": ("box", "在当前虚拟环境里安装：\npython -m pip install torch", "Install into the active venv:\npython -m pip install torch"),
+    "avail": ("diamond", "torch.cuda.is_available()", "torch.cuda.is_available()"),
+    "done": ("oval", "可以用 GPU 了", "The GPU is ready"),
+    "cpu_build": ("diamond", "torch.version.cuda\n是 None 吗？", "Is torch.version.cuda\nNone?"),
+    "reinstall": ("box", "装的是 CPU 版：\n按官网选择器换成 CUDA 版", "A CPU-only build:\nreinstall a CUDA build\n(pytorch.org selector)"),
+    "smi": ("diamond", "nvidia-smi 能运行吗？", "Does nvidia-smi run?"),
+    "driver": ("box", "安装或修复 NVIDIA 驱动；\n容器里记得 --gpus all", "Install or repair the NVIDIA driver;\nin a container pass --gpus all"),
+    "version": ("diamond", "驱动支持的 CUDA 版本\n≥ torch.version.cuda ？", "Driver's CUDA version\n≥ torch.version.cuda?"),
+    "upgrade": ("box", "升级驱动，或换用\n更低 CUDA 版本的 torch", "Upgrade the driver, or install\na torch built for an older CUDA"),
+    "visible": ("box", "检查 CUDA_VISIBLE_DEVICES\n是否把 GPU 藏起来了", "Check that CUDA_VISIBLE_DEVICES\ndoes not hide the GPU"),
+}
+TROUBLESHOOTING_EDGES = [
+    # (from, to, zh label, en label)
+    ("start", "imports", "", ""),
+    ("imports", "install", "否", "no"),
+    ("imports", "avail", "是", "yes"),
+    ("avail", "done", "True", "True"),
+    ("avail", "cpu_build", "False", "False"),
+    ("cpu_build", "reinstall", "是", "yes"),
+    ("cpu_build", "smi", "否", "no"),
+    ("smi", "driver", "否", "no"),
+    ("smi", "version", "是", "yes"),
+    ("version", "upgrade", "否", "no"),
+    ("version", "visible", "是", "yes"),
+]
+
+
+def _dot_source(lang: str, colors: dict) -> str:
+    col = 1 if lang == "zh" else 2
+    q = lambda s: s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    lines = [
+        "digraph troubleshooting {",
+        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.35, ranksep=0.35, fontname="sans-serif"];',
+        f'  node [fontname="sans-serif", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
+        f' style=filled, fillcolor="{colors["box"]}", margin="0.12,0.05"];',
+        f'  edge [fontname="sans-serif", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}"];',
+    ]
+    for node, spec in TROUBLESHOOTING.items():
+        shape = {"oval": "ellipse", "diamond": "diamond", "box": "box"}[spec[0]]
+        lines.append(f'  {node} [shape={shape}, label="{q(spec[col])}"];')
+    for a, b, *labels in TROUBLESHOOTING_EDGES:
+        label = labels[col - 1]
+        lines.append(f'  {a} -> {b}' + (f' [label=" {q(label)} "];' if label else ";"))
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _troubleshooting(lang):
+    def draw_one(colors, path):
+        dot = shutil.which("dot")
+        if dot is None:
+            raise SystemExit("record: the troubleshooting diagram needs Graphviz's `dot` (Debian: apt-get install graphviz)")
+        svg = subprocess.run([dot, "-Tsvg"], input=_dot_source(lang, colors), capture_output=True, text=True, check=True).stdout
+        path.write_text(svg, encoding="utf-8")
+    return draw_one
+
+
+REGISTRY = [
+    Figure("tensors/two-layer-loss", ["snippets/tensors/numpy_two_layer.py", "snippets/tensors/torch_two_layer.py"], _two_layer_losses),
+    Figure("preface/troubleshooting-zh", [], _troubleshooting("zh")),
+    Figure("preface/troubleshooting-en", [], _troubleshooting("en")),
+]
+
+
+def affected(recorded: set[str]) -> list[Figure]:
+    """Figures to redraw after recording these snippets (diagrams: on a full record)."""
+    everything = recorded >= {runner.rel(p) for p in runner.all_snippets()}
+    return [f for f in REGISTRY if (everything and not f.depends_on) or set(f.depends_on) & recorded]

@@ -1,0 +1,77 @@
+"""Record what every snippet prints, and draw the figures, from real CPU runs.
+
+    ./book record                      # every snippet and every figure
+    ./book record snippets/tensors/x.py  # only these snippets (and their figures)
+
+Writes outputs/<chapter>/<name>.txt (what the pages show under the code),
+outputs/manifest.json (versions, date, and a hash of each recorded snippet so
+the tests can tell when a recording is stale) and outputs/versions.txt (the line
+the preface shows). Figures go to docs/assets/figures/ through tools/figures.py.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import platform
+import sys
+from pathlib import Path
+
+import runner
+import figures
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def versions() -> dict[str, str]:
+    import numpy
+    import torch
+    return {
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "numpy": numpy.__version__,
+        "platform": f"{platform.system()} {platform.machine()}",
+    }
+
+
+def main(argv: list[str]) -> int:
+    chosen = [Path(a).resolve() for a in argv] or runner.all_snippets()
+    manifest_path = runner.OUTPUTS / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"snippets": {}}
+    known = {runner.rel(p) for p in runner.all_snippets()}
+    manifest["snippets"] = {k: v for k, v in manifest["snippets"].items() if k in known}
+
+    failed = []
+    for snippet in chosen:
+        name = runner.rel(snippet)
+        result = runner.run(snippet, device="cpu")
+        problem = result.failure()
+        if problem:
+            failed.append(problem)
+            print(f"FAIL {name}\n{problem}", file=sys.stderr)
+            continue
+        out = runner.output_path(snippet)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(result.stdout, encoding="utf-8")
+        manifest["snippets"][name] = {"sha256": sha256(snippet), "seconds": round(result.seconds, 2)}
+        print(f"ok   {name}  {result.seconds:5.1f} s")
+    if failed:
+        print(f"\n{len(failed)} snippet(s) failed; nothing else was recorded for them.", file=sys.stderr)
+
+    for figure in figures.affected({runner.rel(p) for p in chosen}):
+        for path in figure.draw():
+            print(f"fig  {runner.rel(path)}")
+
+    manifest.update(versions(), recorded=datetime.date.today().isoformat(), device="cpu")
+    manifest["snippets"] = dict(sorted(manifest["snippets"].items()))
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    (runner.OUTPUTS / "versions.txt").write_text(
+        f"Python {manifest['python']} · torch {manifest['torch']} · NumPy {manifest['numpy']}"
+        f" · {manifest['platform']} · CPU · {manifest['recorded']}\n", encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

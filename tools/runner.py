@@ -1,0 +1,177 @@
+"""Run snippets as real programs and compare what they print with the recording.
+
+Used by tools/record.py (to write outputs/) and by tests/ (to check them), so
+both run a snippet in exactly the same way: its own subprocess, a fresh
+temporary working directory, one CPU thread, and the GPU hidden for a CPU run.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+OUTPUTS = ROOT / "outputs"
+LISTING = SNIPPETS / "listing.toml"
+
+# a number as Python prints it: 12, -3.5, 1e-06, 4.851e-07, 0.5000, inf, nan
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])|\b(?:nan|inf)\b")
+_WARNING = re.compile(r"\b\w*Warning\b:")
+
+
+def all_snippets() -> list[Path]:
+    return sorted(p for p in SNIPPETS.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def rel(path: Path) -> str:
+    return path.resolve().relative_to(ROOT).as_posix()
+
+
+def output_path(snippet: Path) -> Path:
+    """outputs/<chapter>/<name>.txt for snippets/<chapter>/<name>.py"""
+    return OUTPUTS / snippet.resolve().relative_to(SNIPPETS).with_suffix(".txt")
+
+
+@dataclasses.dataclass
+class Settings:
+    timeout: float
+    budget: float
+    rel_tol: float
+    abs_tol: float
+    volatile: list[str]
+    gpu: bool
+    requires: str | None
+    reason: str | None
+
+
+def settings(snippet: Path) -> Settings:
+    listing = tomllib.loads(LISTING.read_text(encoding="utf-8"))
+    merged = {"volatile": [], "gpu": True, "requires": None, "reason": None}
+    merged.update(listing["defaults"])
+    key = snippet.resolve().relative_to(SNIPPETS).as_posix()
+    merged.update(listing.get(key, {}))
+    return Settings(**merged)
+
+
+def unknown_listing_entries() -> list[str]:
+    listing = tomllib.loads(LISTING.read_text(encoding="utf-8"))
+    known = {p.resolve().relative_to(SNIPPETS).as_posix() for p in all_snippets()}
+    return sorted(k for k in listing if k != "defaults" and k not in known)
+
+
+@dataclasses.dataclass
+class Result:
+    snippet: Path
+    returncode: int | None      # None: killed at the timeout
+    stdout: str
+    stderr: str
+    seconds: float
+
+    def failure(self) -> str | None:
+        """A message naming the snippet, with the end of its stderr, or None."""
+        name = rel(self.snippet)
+        tail = "\n".join(self.stderr.strip().splitlines()[-25:])
+        if self.returncode is None:
+            return f"{name} did not finish within its timeout ({self.seconds:.0f} s)\n--- end of stderr ---\n{tail}"
+        if self.returncode != 0:
+            return f"{name} exited with status {self.returncode}\n--- end of stderr ---\n{tail}"
+        warnings = [line for line in self.stderr.splitlines() if _WARNING.search(line)]
+        if warnings:
+            return f"{name} printed warnings:\n" + "\n".join(warnings[:10])
+        return None
+
+
+def snippet_env(device: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        OMP_NUM_THREADS="1",          # the budget is for one core; one thread is also repeatable
+        MKL_NUM_THREADS="1",
+        PYTHONHASHSEED="0",
+        PYTHONWARNINGS="default",     # show every warning once, so the harness can see it
+        PYTHONDONTWRITEBYTECODE="1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        MPLBACKEND="Agg",
+    )
+    env.pop("PYTHONPATH", None)       # a snippet imports only what is installed
+    if device == "cpu":
+        env["CUDA_VISIBLE_DEVICES"] = ""  # hide any GPU
+    return env
+
+
+def run(snippet: Path, device: str = "cpu", timeout: float | None = None) -> Result:
+    """Run one snippet as `python snippet.py` in a fresh temporary directory."""
+    snippet = snippet.resolve()
+    timeout = timeout or settings(snippet).timeout
+    with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(
+                [sys.executable, str(snippet)], cwd=cwd, env=snippet_env(device),
+                capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+            )
+            code, out, err = proc.returncode, proc.stdout, proc.stderr
+        except subprocess.TimeoutExpired as exc:
+            code = None
+            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+            err = exc.stderr.decode() if isinstance(exc.stderr, bytes) else (exc.stderr or "")
+        return Result(snippet, code, out, err, time.perf_counter() - start)
+
+
+def _split(line: str) -> tuple[str, list[str]]:
+    return _NUMBER.sub("#", line), _NUMBER.findall(line)
+
+
+def _last_digit(text: str) -> float:
+    """One unit in the last printed digit of a float ('4.851e-07' -> 1e-10); 0 for an integer."""
+    mantissa, _, exponent = text.lower().partition("e")
+    if "." not in mantissa and not exponent:
+        return 0.0
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return 10.0 ** (int(exponent or 0) - decimals)
+
+
+def _close(a: str, b: str, rel_tol: float, abs_tol: float) -> bool:
+    x, y = float(a), float(b)
+    if math.isnan(x) or math.isnan(y):
+        return math.isnan(x) and math.isnan(y)
+    if math.isinf(x) or math.isinf(y):
+        return x == y
+    # printed numbers are rounded, so one unit in the last printed digit is allowed too
+    tol = max(abs_tol, rel_tol * max(abs(x), abs(y)), _last_digit(a), _last_digit(b))
+    return abs(x - y) <= tol
+
+
+def compare(recorded: str, fresh: str, s: Settings) -> list[str]:
+    """Differences between a recorded output and a fresh one, as readable lines."""
+    volatile = [re.compile(v) for v in s.volatile]
+    keep = lambda text: [l.rstrip() for l in text.strip("\n").splitlines() if not any(v.search(l) for v in volatile)]
+    old, new = keep(recorded), keep(fresh)
+    problems = []
+    if len(old) != len(new):
+        problems.append(f"recorded {len(old)} lines, the fresh run printed {len(new)}")
+    for i, (a, b) in enumerate(zip(old, new), 1):
+        (ta, na), (tb, nb) = _split(a), _split(b)
+        if ta != tb or len(na) != len(nb) or not all(_close(x, y, s.rel_tol, s.abs_tol) for x, y in zip(na, nb)):
+            problems.append(f"line {i}: recorded {a!r}\n        fresh    {b!r}")
+    return problems
+
+
+def gpu_available() -> tuple[bool, str]:
+    """Ask a subprocess (so this process never initialises CUDA) whether torch sees a GPU."""
+    code = "import torch; print(torch.cuda.is_available() and torch.cuda.get_device_name(0) or '')"
+    try:
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return False, "asking torch for a GPU timed out"
+    name = proc.stdout.strip()
+    if proc.returncode != 0:
+        return False, f"torch did not import: {proc.stderr.strip().splitlines()[-1:]}"
+    return (True, name) if name else (False, "torch.cuda.is_available() is False on this machine")
