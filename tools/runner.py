@@ -32,7 +32,9 @@ def all_snippets() -> list[Path]:
 
 
 def rel(path: Path) -> str:
-    return path.resolve().relative_to(ROOT).as_posix()
+    """The path as the book names it (relative to the repository when inside it)."""
+    path = Path(path).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
 def output_path(snippet: Path) -> Path:

@@ -48,10 +48,10 @@ def main():
     losses = []
     for t in range(500):
         loss, grad_w1, grad_w2 = forward_backward(x, y, w1, w2)
-        losses.append(loss.item())   # .item() copies one number back to Python
+        losses.append(loss.item())   # (2)!
         if t % 100 == 99:
             print(f"step {t + 1:3d}  loss {loss.item():.4g}")
-        w1 -= lr * grad_w1           # in place: the tensors stay on their device
+        w1 -= lr * grad_w1           # (3)!
         w2 -= lr * grad_w2
     # --8<-- [end:loop]
 

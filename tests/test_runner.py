@@ -1,0 +1,54 @@
+"""The harness itself: a failing, hanging or noisy snippet is reported by name,
+and the output comparison tolerates rounding but not real changes."""
+import textwrap
+
+import runner
+
+
+def _write(tmp_path, body):
+    path = tmp_path / "broken_example.py"
+    path.write_text(textwrap.dedent(body))
+    return path
+
+
+def test_failure_names_the_snippet_and_shows_stderr(tmp_path):
+    path = _write(tmp_path, """
+        print("started")
+        raise ValueError("shapes (2, 3) and (4,) do not match")
+    """)
+    result = runner.run(path, timeout=60)
+    message = result.failure()
+    assert "broken_example.py exited with status 1" in message
+    assert "ValueError: shapes (2, 3) and (4,) do not match" in message
+
+
+def test_a_hang_is_killed_and_named(tmp_path):
+    path = _write(tmp_path, "import time\nprint('waiting', flush=True)\ntime.sleep(60)\n")
+    result = runner.run(path, timeout=2)
+    assert result.returncode is None
+    assert "broken_example.py did not finish within its timeout" in result.failure()
+
+
+def test_a_warning_fails_the_snippet(tmp_path):
+    path = _write(tmp_path, "import warnings\nwarnings.warn('old API', DeprecationWarning)\n")
+    result = runner.run(path, timeout=60)
+    assert result.returncode == 0
+    assert "printed warnings" in result.failure()
+
+
+def test_a_cpu_run_hides_the_gpu_and_uses_one_thread(tmp_path):
+    path = _write(tmp_path, """
+        import os
+        print(repr(os.environ["CUDA_VISIBLE_DEVICES"]), os.environ["OMP_NUM_THREADS"])
+    """)
+    assert runner.run(path, device="cpu", timeout=60).stdout.split() == ["''", "1"]
+
+
+def test_compare_tolerates_rounding_but_not_changes():
+    s = runner.Settings(timeout=1, budget=1, rel_tol=1e-3, abs_tol=1e-6, volatile=[r"^took"], gpu=True,
+                        requires=None, reason=None)
+    recorded = "step 100  loss 328.8\nlast 4.851e-07\nshape torch.Size([64, 10])\ntook 1.2 s\n"
+    assert runner.compare(recorded, "step 100  loss 328.9\nlast 4.852e-07\nshape torch.Size([64, 10])\ntook 9 s\n", s) == []
+    assert runner.compare(recorded, "step 100  loss 330.1\nlast 4.851e-07\nshape torch.Size([64, 10])\ntook 1 s\n", s)
+    assert runner.compare(recorded, "step 100  loss 328.8\nlast 4.851e-07\nshape torch.Size([64, 11])\ntook 1 s\n", s)
+    assert runner.compare(recorded, "step 100  loss 328.8\nlast 4.851e-07\n", s)

@@ -1,0 +1,146 @@
+"""A real `mkdocs build --strict` of both languages, and what a reader gets from it."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+import runner
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+DOCS = runner.ROOT / "docs"
+PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
+
+
+def build(root: Path, out: Path):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=root, capture_output=True, text=True, timeout=600,
+                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    result = build(runner.ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
+    assert not warnings, "mkdocs build warned:\n" + "\n".join(warnings)
+    return out
+
+
+def html_path(site, lang, page):
+    url = "" if page == "index.md" else page.removesuffix(".md") + "/"
+    return site / ("" if lang == "zh" else "en") / url / "index.html"
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(path):
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def test_every_page_is_built_in_both_languages(site):
+    for page in PAGES:
+        for lang in ("zh", "en"):
+            assert html_path(site, lang, page).is_file(), f"{lang} page for {page} was not built"
+
+
+def test_no_request_to_another_host(site):
+    """Scripts, styles, images, fonts and frames all come from the site itself.
+    (Links a reader may click, <a href>, are not requests the page makes.)"""
+    offenders = []
+    for html in site.rglob("*.html"):
+        for tag, attrs in tags(html):
+            for attr in ("src", "href", "data", "srcset"):
+                url = attrs.get(attr) or ""
+                if tag == "a" or (tag == "link" and attrs.get("rel") in ("canonical", "alternate")):
+                    continue
+                if urlparse(url).netloc or url.startswith("//"):
+                    offenders.append(f"{html.relative_to(site)}: <{tag} {attr}={url}>")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(site)}: url({url})")
+    assert not offenders, "the site would load from other hosts:\n" + "\n".join(offenders[:20])
+
+
+def test_language_switch_lands_on_the_same_page(site):
+    for page in PAGES:
+        for lang, other in (("zh", "en"), ("en", "zh")):
+            here = html_path(site, lang, page)
+            links = [a["href"] for t, a in tags(here) if t == "a" and a.get("hreflang") == other]
+            assert links, f"{here.relative_to(site)} has no link to the {other} version"
+            base = "http://book/" + here.relative_to(site).as_posix()
+            target = urlparse(urljoin(base, links[0])).path.lstrip("/")
+            target = target + "index.html" if target.endswith("/") or not target else target
+            assert (site / target).resolve() == html_path(site, other, page).resolve(), (
+                f"{lang} {page}: the language switch goes to {target}, not to the same page in {other}")
+
+
+def test_search_index_has_segmented_chinese_and_english(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
+    assert re.search("[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]", texts), "Chinese text is not segmented (no \\u200b between words)"
+    assert "\u200b张量\u200b" in texts, "the word 张量 is not a separate token in the index"
+    assert "\\u200b" in index["config"]["separator"], "the search separator does not split on \\u200b"
+    assert any(doc["location"].startswith("en/") for doc in index["docs"]), "English pages are missing from search"
+    assert "tensor" in texts.lower()
+
+
+def test_formulas_are_mathml(site):
+    for page in PAGES:
+        if "$$" not in (DOCS / "zh" / page).read_text(encoding="utf-8"):
+            continue
+        for lang in ("zh", "en"):
+            html = html_path(site, lang, page).read_text(encoding="utf-8")
+            assert "<math" in html, f"{lang} {page}: no MathML"
+            assert 'class="arithmatex"' not in html, f"{lang} {page}: a formula was left as raw TeX"
+
+
+def test_recorded_outputs_appear_on_the_pages(site):
+    """An include that resolved to nothing would show an empty block: check the text is there."""
+    import html as html_lib
+    for page in PAGES:
+        source = (DOCS / "en" / page).read_text(encoding="utf-8")
+        for output in re.findall(r'--8<--\s+"(outputs/[^"]+)"', source):
+            first_line = (runner.ROOT / output).read_text(encoding="utf-8").splitlines()[0].strip()
+            built = re.sub(r"<[^>]+>", "", html_path(site, "en", page).read_text(encoding="utf-8"))
+            assert first_line in html_lib.unescape(built), f"en {page}: the output of {output} is not on the page"
+
+
+def _copy_book(tmp_path):
+    for name in ("docs", "snippets", "outputs", "tools"):
+        shutil.copytree(runner.ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(runner.ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_a_missing_include_fails_the_build_naming_the_file(tmp_path):
+    root = _copy_book(tmp_path)
+    page = root / "docs" / "en" / "tensors" / "numpy-warmup.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "snippets/tensors/numpy_two_layer.py:data", "snippets/tensors/no_such_file.py"), encoding="utf-8")
+    result = build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no_such_file.py" in result.stdout + result.stderr
+
+
+def test_an_untranslated_page_fails_the_build_naming_the_file(tmp_path):
+    root = _copy_book(tmp_path)
+    (root / "docs" / "zh" / "tensors" / "extra.md").write_text("# 只有中文\n", encoding="utf-8")
+    result = build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/en/tensors/extra.md" in result.stdout + result.stderr

@@ -1,0 +1,72 @@
+"""Every snippet runs as a real program: once on the CPU (GPU hidden), and once
+more on the GPU when there is one. The CPU run must print what the pages show
+(outputs/), within the tolerances of snippets/listing.toml."""
+import importlib.util
+import os
+
+import pytest
+
+import runner
+from conftest import record_timing
+
+SNIPPETS = runner.all_snippets()
+IDS = [runner.rel(p) for p in SNIPPETS]
+
+
+def _skip_unless_importable(snippet, settings):
+    if settings.requires and importlib.util.find_spec(settings.requires) is None:
+        message = f"{runner.rel(snippet)} needs {settings.requires}, which is not installed ({settings.reason})"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run it")
+        pytest.skip(message)
+
+
+def test_every_snippet_is_found():
+    assert SNIPPETS, "no snippets/**/*.py found"
+    assert not runner.unknown_listing_entries(), (
+        f"snippets/listing.toml names snippets that do not exist: {runner.unknown_listing_entries()}")
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
+def test_cpu(snippet):
+    settings = runner.settings(snippet)
+    _skip_unless_importable(snippet, settings)
+    name = runner.rel(snippet)
+    result = runner.run(snippet, device="cpu")
+    record_timing(name, result.seconds)
+    failure = result.failure()
+    assert failure is None, failure
+
+    recorded = runner.output_path(snippet)
+    assert recorded.exists(), f"{name} has no recorded output {runner.rel(recorded)}: run ./book record {name}"
+    problems = runner.compare(recorded.read_text(encoding="utf-8"), result.stdout, settings)
+    assert not problems, (
+        f"{name} no longer prints what {runner.rel(recorded)} shows:\n  " + "\n  ".join(problems)
+        + f"\nIf the change is intended, run ./book record {name}")
+    assert result.seconds <= settings.budget, (
+        f"{name} took {result.seconds:.1f} s on one CPU thread; the budget is {settings.budget} s")
+
+
+@pytest.fixture(scope="session")
+def gpu():
+    return runner.gpu_available()
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
+def test_gpu(snippet, gpu):
+    available, detail = gpu
+    if not available:
+        pytest.skip(f"GPU pass skipped: {detail}")
+    settings = runner.settings(snippet)
+    if not settings.gpu:
+        pytest.skip(f"{runner.rel(snippet)} is CPU-only: {settings.reason}")
+    _skip_unless_importable(snippet, settings)
+    result = runner.run(snippet, device="gpu")
+    failure = result.failure()
+    assert failure is None, failure
+    # numbers may differ on a GPU (other kernels, TF32); the shape of the output may not
+    recorded = runner.output_path(snippet).read_text(encoding="utf-8").strip("\n").splitlines()
+    fresh = result.stdout.strip("\n").splitlines()
+    assert len(fresh) == len(recorded), (
+        f"{runner.rel(snippet)} printed {len(fresh)} lines on {detail}, {len(recorded)} on the CPU")
