@@ -27,6 +27,7 @@ def test_every_snippet_is_found():
         f"snippets/listing.toml names snippets that do not exist: {runner.unknown_listing_entries()}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
 def test_cpu(snippet):
     settings = runner.settings(snippet)
@@ -52,6 +53,7 @@ def gpu():
     return runner.gpu_available()
 
 
+@pytest.mark.slow
 @pytest.mark.gpu
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
 def test_gpu(snippet, gpu):
