@@ -144,3 +144,36 @@ def test_an_untranslated_page_fails_the_build_naming_the_file(tmp_path):
     result = build(root, tmp_path / "out")
     assert result.returncode != 0
     assert "docs/en/tensors/extra.md" in result.stdout + result.stderr
+
+
+def test_mkdocs_serve_serves_both_languages_on_localhost(tmp_path):
+    """What `./book serve` runs: the dev server answers on 127.0.0.1 with / in Chinese and /en/ in English."""
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=runner.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        pages = {}
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and len(pages) < 2:
+            assert server.poll() is None, f"mkdocs serve exited:\n{server.stdout.read()[-3000:]}"
+            for path in ("/", "/en/"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+                        pages[path] = response.read().decode("utf-8")
+                except OSError:
+                    time.sleep(0.5)
+        assert len(pages) == 2, "mkdocs serve did not answer within 240 s"
+        assert '<html lang="zh"' in pages["/"] and "可运行的 PyTorch" in pages["/"]
+        assert '<html lang="en"' in pages["/en/"] and "Runnable PyTorch" in pages["/en/"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

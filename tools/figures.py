@@ -102,13 +102,15 @@ TROUBLESHOOTING = {
     "avail": ("diamond", "torch.cuda.is_available()", "torch.cuda.is_available()"),
     "done": ("oval", "可以用 GPU 了", "The GPU is ready"),
     "cpu_build": ("diamond", "torch.version.cuda\n是 None 吗？", "Is torch.version.cuda\nNone?"),
-    "reinstall": ("box", "装的是 CPU 版：\n按官网选择器换成 CUDA 版", "A CPU-only build:\nreinstall a CUDA build\n(pytorch.org selector)"),
+    "reinstall": ("box", "装的是 CPU 版：\n按官网选择器换成 CUDA 版", "A CPU-only build:\nreinstall a CUDA build\n(the website's selector)"),
     "smi": ("diamond", "nvidia-smi 能运行吗？", "Does nvidia-smi run?"),
     "driver": ("box", "安装或修复 NVIDIA 驱动；\n容器里记得 --gpus all", "Install or repair the NVIDIA driver;\nin a container pass --gpus all"),
     "version": ("diamond", "驱动支持的 CUDA 版本\n≥ torch.version.cuda ？", "Driver's CUDA version\n≥ torch.version.cuda?"),
     "upgrade": ("box", "升级驱动，或换用\n更低 CUDA 版本的 torch", "Upgrade the driver, or install\na torch built for an older CUDA"),
     "visible": ("box", "检查 CUDA_VISIBLE_DEVICES\n是否把 GPU 藏起来了", "Check that CUDA_VISIBLE_DEVICES\ndoes not hide the GPU"),
 }
+# the checks run down a straight spine; each fix sits to the right of its check
+TROUBLESHOOTING_SPINE = ["start", "imports", "avail", "cpu_build", "smi", "version", "visible"]
 TROUBLESHOOTING_EDGES = [
     # (from, to, zh label, en label)
     ("start", "imports", "", ""),
@@ -138,9 +140,14 @@ def _dot_source(lang: str, colors: dict) -> str:
     for node, spec in TROUBLESHOOTING.items():
         shape = {"oval": "ellipse", "diamond": "diamond", "box": "box"}[spec[0]]
         lines.append(f'  {node} [shape={shape}, label="{q(spec[col])}"];')
+    spine = set(zip(TROUBLESHOOTING_SPINE, TROUBLESHOOTING_SPINE[1:]))
     for a, b, *labels in TROUBLESHOOTING_EDGES:
-        label = labels[col - 1]
-        lines.append(f'  {a} -> {b}' + (f' [label=" {q(label)} "];' if label else ";"))
+        attrs = [f'label=" {q(labels[col - 1])} "'] if labels[col - 1] else []
+        if (a, b) in spine:
+            attrs.append("weight=10")
+        else:
+            lines.append(f"  {{rank=same; {a}; {b}}}")
+        lines.append(f"  {a} -> {b}" + (f" [{', '.join(attrs)}];" if attrs else ";"))
     lines.append("}")
     return "\n".join(lines)
 
