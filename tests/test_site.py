@@ -90,14 +90,58 @@ def test_language_switch_lands_on_the_same_page(site):
                 f"{lang} {page}: the language switch goes to {target}, not to the same page in {other}")
 
 
-def test_search_index_has_segmented_chinese_and_english(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
-    assert re.search("[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]", texts), "Chinese text is not segmented (no \\u200b between words)"
-    assert "\u200b张量\u200b" in texts, "the word 张量 is not a separate token in the index"
-    assert "\\u200b" in index["config"]["separator"], "the search separator does not split on \\u200b"
-    assert any(doc["location"].startswith("en/") for doc in index["docs"]), "English pages are missing from search"
-    assert "tensor" in texts.lower()
+def _index(site, lang):
+    path = site / ("" if lang == "zh" else "en") / "search" / "search_index.json"
+    assert path.is_file(), f"no search index for {lang} at {path.relative_to(site)}"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_search_index(site):
+    zh, en = _index(site, "zh"), _index(site, "en")
+    zh_text = " ".join(doc["title"] + " " + doc["text"] for doc in zh["docs"])
+    assert re.search("[\u4e00-\u9fff]\u200b[\u4e00-\u9fff]", zh_text), "Chinese text is not segmented (no \\u200b between words)"
+    assert "\u200b张量\u200b" in zh_text, "the word 张量 is not a separate token in the Chinese index"
+    assert "\\u200b" in zh["config"]["separator"], "the search separator does not split on \\u200b"
+    zh_titles = {doc["title"] for doc in zh["docs"]}
+    en_titles = {doc["title"] for doc in en["docs"]}
+    assert "Tensor basics" in en_titles and "Tensor basics" not in zh_titles
+    assert "张量\u200b基础" in zh_titles and not any(re.search("[\u4e00-\u9fff]", t) for t in en_titles)
+    for doc in en["docs"]:   # locations are relative to /en/, where English pages load their index from
+        assert not doc["location"].startswith("en/")
+        page = doc["location"].split("#")[0]
+        assert (site / "en" / page / "index.html").is_file() or (site / "en" / page).is_file(), doc["location"]
+
+
+def test_english_pages_load_the_english_index(site):
+    for page in PAGES:
+        here = html_path(site, "en", page)
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                      here.read_text(encoding="utf-8")).group(1))
+        assert (here.parent / config["base"]).resolve() == (site / "en").resolve(), (
+            f"en {page}: Material's base is {config['base']}, not the English root")
+
+
+def test_every_resource_a_page_requests_exists(site):
+    """Scripts, styles, images, and the sitemap.xml Material fetches for each
+    <link rel="alternate" hreflang>: a missing one is a 404 in the reader's console."""
+    missing = []
+    for html in site.rglob("*.html"):
+        for tag, attrs in tags(html):
+            wanted = []
+            if tag in ("script", "img", "iframe", "source") and attrs.get("src"):
+                wanted.append(attrs["src"])
+            if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "icon", "preload", "manifest"):
+                wanted.append(attrs["href"])
+            if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
+                wanted.append(attrs["href"].rstrip("/") + "/sitemap.xml")
+            for url in wanted:
+                path = urlparse(url).path
+                if urlparse(url).netloc or not path:
+                    continue
+                target = (site / path.lstrip("/") if path.startswith("/") else html.parent / path).resolve()
+                if not (target.is_file() or (target / "index.html").is_file()):
+                    missing.append(f"{html.relative_to(site)} requests {url}")
+    assert not missing, "requests that would fail:\n" + "\n".join(missing[:20])
 
 
 def test_formulas_are_mathml(site):
