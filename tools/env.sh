@@ -13,8 +13,9 @@ ensure_env() {
     exit 1
   fi
   local key store
-  key=$({ cat requirements.txt; "$python" -c 'import sys, platform; print(sys.version, platform.machine())'; } \
-        | sha256sum | cut -c1-12)
+  key=$("$python" -c 'import hashlib, platform, sys
+data = open("requirements.txt", "rb").read() + f"{sys.version} {platform.machine()}\n".encode()
+print(hashlib.sha256(data).hexdigest()[:12])')
   store="${BOOK_ENV_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/runnable-pytorch}"
   VENV="$store/env-$key"
   PY="$VENV/bin/python"
