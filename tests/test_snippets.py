@@ -2,6 +2,7 @@
 more on the GPU when there is one. The CPU run must print what the pages show
 (outputs/), within the tolerances of snippets/listing.toml."""
 import importlib.util
+import re
 import os
 
 import pytest
@@ -72,3 +73,17 @@ def test_gpu(snippet, gpu):
     fresh = result.stdout.strip("\n").splitlines()
     assert len(fresh) == len(recorded), (
         f"{runner.rel(snippet)} printed {len(fresh)} lines on {detail}, {len(recorded)} on the CPU")
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
+def test_snippet_shape(snippet):
+    """DESIGN.md: a snippet is a standalone program of 20 to 120 lines that says
+    what it shows in a docstring and seeds whatever randomness it uses."""
+    import ast
+    source = snippet.read_text(encoding="utf-8")
+    lines = len(source.splitlines())
+    name = runner.rel(snippet)
+    assert 20 <= lines <= 120, f"{name} has {lines} lines; keep a snippet between 20 and 120"
+    assert ast.get_docstring(ast.parse(source)), f"{name} needs a docstring saying what it shows"
+    if re.search(r"\btorch\.(rand|randn|randint|randperm|normal)\b|\.random\.", source):
+        assert re.search(r"manual_seed\(|default_rng\(\d|np\.random\.seed\(", source), f"{name} uses randomness without a seed"

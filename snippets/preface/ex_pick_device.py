@@ -17,3 +17,6 @@ else:
 
 assert generic.type == explicit.type, (generic, explicit)
 print("both choose:", explicit.type)
+
+x = torch.ones(3, device=explicit)      # tensors created there compute there
+print("a tensor on it:", x.device.type, x.sum().item())
