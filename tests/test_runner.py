@@ -1,6 +1,9 @@
 """The harness itself: a failing, hanging or noisy snippet is reported by name,
 and the output comparison tolerates rounding but not real changes."""
+import os
 import textwrap
+import time
+from pathlib import Path
 
 import runner
 
@@ -22,11 +25,31 @@ def test_failure_names_the_snippet_and_shows_stderr(tmp_path):
     assert "ValueError: shapes (2, 3) and (4,) do not match" in message
 
 
-def test_a_hang_is_killed_and_named(tmp_path):
-    path = _write(tmp_path, "import time\nprint('waiting', flush=True)\ntime.sleep(60)\n")
-    result = runner.run(path, timeout=2)
+def test_a_hang_is_killed_and_named_with_its_workers(tmp_path):
+    path = _write(tmp_path, """
+        import subprocess, sys, time
+        worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+        print(worker.pid, flush=True)
+        time.sleep(120)
+    """)
+    result = runner.run(path, timeout=3)
     assert result.returncode is None
     assert "broken_example.py did not finish within its timeout" in result.failure()
+    worker = int(result.stdout.split()[0])
+    for _ in range(50):          # the worker was killed with its process group
+        if not _alive(worker):
+            break
+        time.sleep(0.1)
+    assert not _alive(worker), "a worker of the timed-out snippet is still running"
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat")
+    return not (state.exists() and state.read_text().split()[2] == "Z")   # a zombie is dead
 
 
 def test_a_warning_fails_the_snippet(tmp_path):

@@ -10,6 +10,7 @@ import dataclasses
 import math
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -39,7 +40,7 @@ def rel(path: Path) -> str:
 
 def output_path(snippet: Path) -> Path:
     """outputs/<chapter>/<name>.txt for snippets/<chapter>/<name>.py"""
-    return OUTPUTS / snippet.resolve().relative_to(SNIPPETS).with_suffix(".txt")
+    return (OUTPUTS / _key(snippet)).with_suffix(".txt")
 
 
 @dataclasses.dataclass
@@ -54,19 +55,29 @@ class Settings:
     reason: str | None
 
 
+def _listing() -> dict:
+    return tomllib.loads(LISTING.read_text(encoding="utf-8"))
+
+
+def _key(snippet: Path) -> str:
+    """How listing.toml names a snippet: its path below snippets/."""
+    return snippet.resolve().relative_to(SNIPPETS).as_posix()
+
+
 def settings(snippet: Path) -> Settings:
-    listing = tomllib.loads(LISTING.read_text(encoding="utf-8"))
+    listing = _listing()
     merged = {"volatile": [], "gpu": True, "requires": None, "reason": None}
     merged.update(listing["defaults"])
-    key = snippet.resolve().relative_to(SNIPPETS).as_posix()
-    merged.update(listing.get(key, {}))
+    merged.update(listing.get(_key(snippet), {}))
+    unknown = set(merged) - {f.name for f in dataclasses.fields(Settings)}
+    if unknown:
+        raise ValueError(f"snippets/listing.toml: unknown setting(s) {sorted(unknown)} for {_key(snippet)}")
     return Settings(**merged)
 
 
 def unknown_listing_entries() -> list[str]:
-    listing = tomllib.loads(LISTING.read_text(encoding="utf-8"))
-    known = {p.resolve().relative_to(SNIPPETS).as_posix() for p in all_snippets()}
-    return sorted(k for k in listing if k != "defaults" and k not in known)
+    known = {_key(p) for p in all_snippets()}
+    return sorted(k for k in _listing() if k != "defaults" and k not in known)
 
 
 @dataclasses.dataclass
@@ -114,16 +125,18 @@ def run(snippet: Path, device: str = "cpu", timeout: float | None = None) -> Res
     timeout = timeout or settings(snippet).timeout
     with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
         start = time.perf_counter()
+        # its own process group, so that a timeout also ends any workers it started
+        proc = subprocess.Popen(
+            [sys.executable, str(snippet)], cwd=cwd, env=snippet_env(device), text=True,
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        )
         try:
-            proc = subprocess.run(
-                [sys.executable, str(snippet)], cwd=cwd, env=snippet_env(device),
-                capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-            )
-            code, out, err = proc.returncode, proc.stdout, proc.stderr
-        except subprocess.TimeoutExpired as exc:
+            out, err = proc.communicate(timeout=timeout)
+            code = proc.returncode
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, err = proc.communicate()
             code = None
-            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-            err = exc.stderr.decode() if isinstance(exc.stderr, bytes) else (exc.stderr or "")
         return Result(snippet, code, out, err, time.perf_counter() - start)
 
 
