@@ -1,5 +1,6 @@
 """A real `mkdocs build --strict` of both languages, and what a reader gets from it."""
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -20,7 +21,7 @@ PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglo
 def build(root: Path, out: Path):
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                           cwd=root, capture_output=True, text=True, timeout=600,
-                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 @pytest.fixture(scope="session")
@@ -192,7 +193,6 @@ def test_an_untranslated_page_fails_the_build_naming_the_file(tmp_path):
 
 def test_mkdocs_serve_serves_both_languages_on_localhost(tmp_path):
     """What `./book serve` runs: the dev server answers on 127.0.0.1 with / in Chinese and /en/ in English."""
-    import os
     import socket
     import time
     import urllib.request

@@ -30,7 +30,7 @@ from mkdocs.plugins import event_priority
 OTHER_LANGUAGE = "en"   # built under /en/; the default language (zh) is built at /
 
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<block>.*?)\\\])\s*</(?P=tag)>',
     re.DOTALL,
@@ -58,8 +58,6 @@ def on_config(config, **kwargs):
 
     (mkdocs-static-i18n would otherwise fall back to the Chinese page silently.)
     """
-    from pathlib import Path
-
     docs = Path(config["docs_dir"])
     pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
              for lang in ("zh", "en")}
@@ -71,17 +69,18 @@ def on_config(config, **kwargs):
 
 
 def _base_of_other_language(match):
-    base = match.group(2)   # relative path from the page to the site root
-    base = "." if base in ("..", "../") else base.removeprefix("../")
-    return match.group(1) + base + match.group(3)
+    config = json.loads(match.group(2))
+    base = config["base"]   # the relative path from the page to the site root
+    config["base"] = "." if base in ("..", "../") else base.removeprefix("../")
+    return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
 
 
 def on_post_page(output, page, config, **kwargs):
     output = _ALTERNATE.sub("", output)
     if f'<html lang="{OTHER_LANGUAGE}"' in output:
-        output, count = _CONFIG_BASE.subn(_base_of_other_language, output, count=1)
+        output, count = _CONFIG.subn(_base_of_other_language, output, count=1)
         if count != 1:
-            raise PluginError(f"{page.file.src_path}: Material's __config block changed shape; see tools/hooks.py")
+            raise PluginError(f"{page.file.src_path}: no Material __config block to point at /{OTHER_LANGUAGE}/")
     return output
 
 
