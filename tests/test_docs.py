@@ -3,8 +3,8 @@ pages with the same code, every code fence is one the tests can see, every
 snippet is shown, and every recording is up to date with its snippet."""
 import hashlib
 import json
+import posixpath
 import re
-from pathlib import Path
 
 import pytest
 
@@ -150,20 +150,10 @@ def test_glossary_terms_are_linked_from_their_first_use():
         for anchor in anchors:
             row = next(line for line in glossary.splitlines() if f'id="{anchor}"' in line)
             first = re.search(r"\]\(([^)]+\.md)\)\s*\|\s*$", row).group(1)
-            page = (Path("preface") / first).as_posix()
-            page = _normalise(page)
+            page = posixpath.normpath(posixpath.join("preface", first))
             assert (DOCS / lang / page).is_file(), f"glossary entry '{anchor}' names {page}, which does not exist"
             assert f"glossary.md#{anchor})" in text(lang, page), (
                 f"docs/{lang}/{page} is where '{anchor}' first appears, but it does not link to the glossary entry")
         linked = {a for page in PAGES for _, a in GLOSSARY_LINK.findall(text(lang, page))}
         assert linked <= set(anchors), f"links to glossary entries that do not exist: {sorted(linked - set(anchors))}"
 
-
-def _normalise(path):
-    parts = []
-    for part in path.split("/"):
-        if part == "..":
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)

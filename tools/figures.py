@@ -43,18 +43,18 @@ def quietly(fn, *args):
 class Figure:
     name: str                 # docs/assets/figures/<name>-<theme>.svg
     depends_on: list[str]     # snippet paths, or [] for a diagram drawn from data here
-    draw_one: Callable        # (theme dict, path) -> None
+    compute: Callable         # () -> data, run once (the real run of the snippets)
+    plot: Callable            # (data, theme colours, path) -> None, once per theme
 
     def paths(self) -> list[Path]:
         return [FIGURES / f"{self.name}-{theme}.svg" for theme in THEMES]
 
     def draw(self) -> list[Path]:
-        written = []
-        for (theme, colors), path in zip(THEMES.items(), self.paths()):
+        data = self.compute()
+        for colors, path in zip(THEMES.values(), self.paths()):
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.draw_one(colors, path)
-            written.append(path)
-        return written
+            self.plot(data, colors, path)
+        return self.paths()
 
 
 def _plot(colors, path, draw):
@@ -79,13 +79,17 @@ def _plot(colors, path, draw):
 
 # --- Part 1: the two-layer net's loss, NumPy and torch -----------------------
 
-def _two_layer_losses(colors, path):
-    numpy_losses = quietly(load_snippet("snippets/tensors/numpy_two_layer.py").main)
-    torch_losses = quietly(load_snippet("snippets/tensors/torch_two_layer.py").main)
+def _two_layer_losses():
+    return {
+        "NumPy (float64)": quietly(load_snippet("snippets/tensors/numpy_two_layer.py").main),
+        "torch (float32)": quietly(load_snippet("snippets/tensors/torch_two_layer.py").main),
+    }
 
+
+def _plot_two_layer_losses(losses, colors, path):
     def draw(ax):
-        ax.semilogy(range(1, len(numpy_losses) + 1), numpy_losses, label="NumPy (float64)")
-        ax.semilogy(range(1, len(torch_losses) + 1), torch_losses, label="torch (float32)", linestyle="--")
+        for (label, values), style in zip(losses.items(), ("-", "--")):
+            ax.semilogy(range(1, len(values) + 1), values, label=label, linestyle=style)
         ax.set_xlabel("step")
         ax.set_ylabel("sum-of-squares loss (log scale)")
         ax.legend()
@@ -152,20 +156,19 @@ def _dot_source(lang: str, colors: dict) -> str:
     return "\n".join(lines)
 
 
-def _troubleshooting(lang):
-    def draw_one(colors, path):
-        dot = shutil.which("dot")
-        if dot is None:
-            raise SystemExit("record: the troubleshooting diagram needs Graphviz's `dot` (Debian: apt-get install graphviz)")
-        svg = subprocess.run([dot, "-Tsvg"], input=_dot_source(lang, colors), capture_output=True, text=True, check=True).stdout
-        path.write_text(svg, encoding="utf-8")
-    return draw_one
+def _plot_diagram(lang, colors, path):
+    dot = shutil.which("dot")
+    if dot is None:
+        raise SystemExit("record: the troubleshooting diagram needs Graphviz's `dot` (Debian: apt-get install graphviz)")
+    svg = subprocess.run([dot, "-Tsvg"], input=_dot_source(lang, colors), capture_output=True, text=True, check=True).stdout
+    path.write_text(svg, encoding="utf-8")
 
 
 REGISTRY = [
-    Figure("tensors/two-layer-loss", ["snippets/tensors/numpy_two_layer.py", "snippets/tensors/torch_two_layer.py"], _two_layer_losses),
-    Figure("preface/troubleshooting-zh", [], _troubleshooting("zh")),
-    Figure("preface/troubleshooting-en", [], _troubleshooting("en")),
+    Figure("tensors/two-layer-loss", ["snippets/tensors/numpy_two_layer.py", "snippets/tensors/torch_two_layer.py"],
+           _two_layer_losses, _plot_two_layer_losses),
+    Figure("preface/troubleshooting-zh", [], lambda: "zh", _plot_diagram),
+    Figure("preface/troubleshooting-en", [], lambda: "en", _plot_diagram),
 ]
 
 
