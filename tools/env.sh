@@ -8,8 +8,8 @@
 
 ensure_env() {
   local python="${BOOK_PYTHON:-python3}"
-  if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 10))' 2>/dev/null; then
-    echo "book: need Python >= 3.10 as '$python' (set BOOK_PYTHON to choose another)" >&2
+  if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' 2>/dev/null; then
+    echo "book: need Python >= 3.11 as '$python' (set BOOK_PYTHON to choose another)" >&2
     exit 1
   fi
   local key store
