@@ -60,16 +60,16 @@ def main(argv: list[str]) -> int:
     if failed:
         print(f"\n{len(failed)} snippet(s) failed; nothing else was recorded for them.", file=sys.stderr)
 
-    for figure in figures.affected({runner.rel(p) for p in chosen}):
-        for path in figure.draw():
-            print(f"fig  {runner.rel(path)}")
-
     manifest.update(versions(), recorded=datetime.date.today().isoformat(), device="cpu")
     manifest["snippets"] = dict(sorted(manifest["snippets"].items()))
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     (runner.OUTPUTS / "versions.txt").write_text(
         f"Python {manifest['python']} · torch {manifest['torch']} · NumPy {manifest['numpy']}"
         f" · {manifest['platform']} · CPU · {manifest['recorded']}\n", encoding="utf-8")
+    # figures last: a missing tool (Graphviz) then costs no recorded output
+    for figure in figures.affected({runner.rel(p) for p in chosen}):
+        for path in figure.draw():
+            print(f"fig  {runner.rel(path)}")
     return 1 if failed else 0
 
 
