@@ -13,12 +13,16 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import platform
 import sys
 from pathlib import Path
 
-import runner
-import figures
+# figures run snippet code in this process: on the CPU, like the recorded outputs
+os.environ["CUDA_VISIBLE_DEVICES"] = ""
+
+import runner  # noqa: E402
+import figures  # noqa: E402
 
 
 def sha256(path: Path) -> str:
