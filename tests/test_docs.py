@@ -41,7 +41,7 @@ def test_both_languages_have_the_same_pages():
         f"only in zh: {sorted(set(pages('zh')) - set(pages('en')))}; only in en: {sorted(set(pages('en')) - set(pages('zh')))}")
 
 
-def test_every_page_is_in_the_nav():
+def test_every_page_is_in_the_nav_with_an_english_title():
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -49,11 +49,22 @@ def test_every_page_is_in_the_nav():
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python tags
     config = yaml.load((runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
+    titles = []
+
     def walk(nav):
         for item in nav:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(item, dict):
+                title, value = next(iter(item.items()))
+                titles.append(title)
+            else:
+                value = item
             yield from (walk(value) if isinstance(value, list) else [value])
     assert sorted(walk(config["nav"])) == PAGES
+
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    english = next(l for l in i18n["languages"] if l["locale"] == "en")
+    untranslated = [t for t in titles if t not in english.get("nav_translations", {})]
+    assert not untranslated, f"nav titles without an English title under nav_translations: {untranslated}"
 
 
 @pytest.mark.parametrize("page", PAGES)
