@@ -147,7 +147,8 @@ def test_every_resource_a_page_requests_exists(site):
 
 def test_formulas_are_mathml(site):
     for page in PAGES:
-        if "$$" not in (DOCS / "zh" / page).read_text(encoding="utf-8"):
+        source = (DOCS / "zh" / page).read_text(encoding="utf-8")
+        if "$$" not in source and "\\(" not in source:
             continue
         for lang in ("zh", "en"):
             html = html_path(site, lang, page).read_text(encoding="utf-8")
