@@ -3,7 +3,7 @@ backprop, computes the same gradients as the NumPy version on the same data."""
 import numpy as np
 import torch
 
-from figures import load_snippet
+from runner import load_snippet
 
 
 def test_torch_gradients_equal_numpy_gradients():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import importlib.util
 import io
 import shutil
 import subprocess
@@ -23,15 +22,6 @@ THEMES = {
     "light": {"fg": "#1f2328", "muted": "#6e7781", "bg": "none", "line": ["#d9480f", "#1c7ed6"], "box": "#fff4e6"},
     "dark": {"fg": "#e6edf3", "muted": "#8b949e", "bg": "none", "line": ["#ff922b", "#74c0fc"], "box": "#2b2f36"},
 }
-
-
-def load_snippet(rel_path: str):
-    """Import a snippet as a module (its `if __name__ == "__main__"` block does not run)."""
-    path = runner.ROOT / rel_path
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def quietly(fn, *args):
@@ -81,8 +71,8 @@ def _plot(colors, path, draw):
 
 def _two_layer_losses():
     return {
-        "NumPy (float64)": quietly(load_snippet("snippets/tensors/numpy_two_layer.py").main),
-        "torch (float32)": quietly(load_snippet("snippets/tensors/torch_two_layer.py").main),
+        "NumPy (float64)": quietly(runner.load_snippet("snippets/tensors/numpy_two_layer.py").main),
+        "torch (float32)": quietly(runner.load_snippet("snippets/tensors/torch_two_layer.py").main),
     }
 
 

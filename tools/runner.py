@@ -7,6 +7,7 @@ temporary working directory, one CPU thread, and the GPU hidden for a CPU run.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import math
 import os
 import re
@@ -36,6 +37,15 @@ def rel(path: Path) -> str:
     """The path as the book names it (relative to the repository when inside it)."""
     path = Path(path).resolve()
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def load_snippet(rel_path: str):
+    """Import a snippet as a module (its `if __name__ == "__main__"` block does not run)."""
+    path = ROOT / rel_path
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def output_path(snippet: Path) -> Path:
