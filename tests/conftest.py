@@ -1,5 +1,9 @@
-"""Shared test setup: the tools/ folder is importable from tests, and the
-report ends with the slowest snippets (the budget in DESIGN.md is 10 s each)."""
+"""Shared test setup: the tools/ folder is importable from tests, the built site
+(one strict build per test worker, shared by tests/test_site.py and
+tests/test_browser.py), and a report that ends with the slowest snippets (the
+budget in DESIGN.md is 10 s each)."""
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,6 +13,28 @@ sys.path.insert(0, str(ROOT / "tools"))
 import pytest  # noqa: E402
 
 _TIMINGS = {}
+
+
+def build(root: Path, out: Path):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=root, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """`mkdocs build --strict` of the book, once per test process; it must not warn."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
+    assert not warnings, "mkdocs build warned:\n" + "\n".join(warnings)
+    return out
+
+
+def html_path(site, lang, page):
+    url = "" if page == "index.md" else page.removesuffix(".md") + "/"
+    return site / ("" if lang == "zh" else "en") / url / "index.html"
 
 
 def record_timing(name, seconds):

@@ -12,31 +12,11 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 import runner
+from conftest import build, html_path  # noqa: F401  (the site fixture lives in conftest.py too)
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
 DOCS = runner.ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
-
-
-def build(root: Path, out: Path):
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=root, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = build(runner.ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
-    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
-    assert not warnings, "mkdocs build warned:\n" + "\n".join(warnings)
-    return out
-
-
-def html_path(site, lang, page):
-    url = "" if page == "index.md" else page.removesuffix(".md") + "/"
-    return site / ("" if lang == "zh" else "en") / url / "index.html"
 
 
 class Tags(HTMLParser):
@@ -137,7 +117,7 @@ def test_every_resource_a_page_requests_exists(site):
                 wanted.append(attrs["href"].rstrip("/") + "/sitemap.xml")
             for url in wanted:
                 path = urlparse(url).path
-                if urlparse(url).netloc or not path:
+                if urlparse(url).netloc or urlparse(url).scheme == "data" or not path:
                     continue
                 target = (site / path.lstrip("/") if path.startswith("/") else html.parent / path).resolve()
                 if not (target.is_file() or (target / "index.html").is_file()):
@@ -165,6 +145,68 @@ def test_recorded_outputs_appear_on_the_pages(site):
             first_line = (runner.ROOT / output).read_text(encoding="utf-8").splitlines()[0].strip()
             built = re.sub(r"<[^>]+>", "", html_path(site, "en", page).read_text(encoding="utf-8"))
             assert first_line in html_lib.unescape(built), f"en {page}: the output of {output} is not on the page"
+
+
+def _stamp(html_file):
+    match = re.search(r'<div class="book-stamp"([^>]*)>', html_file.read_text(encoding="utf-8"))
+    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', match.group(1))) if match else None
+
+
+def test_every_chapter_page_carries_a_stamp_that_matches_its_recordings(site):
+    """The stamp is computed at build time from outputs/manifest.json; here it is
+    recomputed independently from the manifest and the snippets' current hashes."""
+    import hashlib
+    manifest = json.loads((runner.OUTPUTS / "manifest.json").read_text(encoding="utf-8"))["snippets"]
+    for page in PAGES:
+        if page == "index.md" or page.endswith("glossary.md"):
+            continue
+        source = (DOCS / "zh" / page).read_text(encoding="utf-8")
+        snippets = list(dict.fromkeys(re.findall(r'--8<--\s+"(snippets/[^":]+)', source)))
+        for lang in ("zh", "en"):
+            stamp = _stamp(html_path(site, lang, page))
+            assert stamp is not None, f"{lang} {page}: no verified stamp under the title"
+            assert int(stamp["snippets"]) == len(snippets), f"{lang} {page}: the stamp counts other snippets"
+            if not snippets:
+                continue
+            entries = [manifest[s] for s in snippets]
+            for s, entry in zip(snippets, entries):
+                digest = hashlib.sha256((runner.ROOT / s).read_bytes()).hexdigest()
+                assert entry["sha256"] == digest, f"{s} changed after it was recorded"
+            assert stamp["cpu"] == "passed", f"{lang} {page}: the stamp does not say the CPU run passed"
+            assert stamp["torch"] == ", ".join(sorted({e["torch"] for e in entries})), f"{lang} {page}: torch version"
+            assert stamp["tensorflow"] == ", ".join(sorted({e["tensorflow"] for e in entries if e.get("tensorflow")})), (
+                f"{lang} {page}: TensorFlow version")
+            assert stamp["date"] == max(e["recorded"] for e in entries), f"{lang} {page}: the recording date"
+            gpu = {("passed" if e["gpu"]["passed"] else "failed") if e.get("gpu") else "not-run" for e in entries}
+            expected = gpu.pop() if len(gpu) == 1 else ("failed" if "failed" in gpu else "partial")
+            assert stamp["gpu"] == expected, f"{lang} {page}: the stamp's GPU result is not the recorded one"
+            html = html_path(site, lang, page).read_text(encoding="utf-8")
+            assert html.index('class="book-stamp"') < html.index("<h2"), f"{lang} {page}: the stamp is not near the title"
+
+
+def test_every_chapter_page_offers_its_notebook(site):
+    import notebooks
+    search = {lang: {d["location"].split("#")[0] for d in _index(site, lang)["docs"]} for lang in ("zh", "en")}
+    for page in PAGES:
+        if not notebooks.has_notebook(page):
+            continue
+        for lang in ("zh", "en"):
+            here = html_path(site, lang, page)
+            links = {a.get("class", ""): a["href"] for t, a in tags(here) if t == "a" and "download" in a}
+            assert links, f"{lang} {page}: no notebook download button"
+            target = (here.parent / next(iter(links.values()))).resolve()
+            assert target.is_file(), f"{lang} {page}: the notebook link points at nothing"
+            expected = notebooks.dumps(notebooks.page_to_notebook(DOCS / lang / page, lang, page))
+            assert target.read_text(encoding="utf-8") == expected, f"{lang} {page}: the published notebook is stale"
+            view = [a["href"] for t, a in tags(here) if t == "a" and a.get("href", "").endswith("-notebook/")]
+            assert view, f"{lang} {page}: no link to the notebook view"
+            rendered = (here.parent / view[0] / "index.html").resolve()
+            assert rendered.is_file(), f"{lang} {page}: the notebook view was not built"
+            text = rendered.read_text(encoding="utf-8")
+            assert "jp-Notebook" in text and "jp-CodeCell" in text, f"{lang} {page}: mkdocs-jupyter did not render it"
+            assert "jp-OutputArea-output" in text, f"{lang} {page}: the notebook view shows no recorded output"
+            location = page.removesuffix(".md") + "-notebook/"
+            assert location not in search[lang], f"{lang} {page}: the notebook view is in the search index"
 
 
 def _copy_book(tmp_path):

@@ -12,6 +12,18 @@
   page load asked for two files that do not exist (console errors). The
   language switcher in the header keeps its per-page links and lands on the
   same page in the other language.
+- Notebooks: every chapter page, in each language, is also a Jupyter notebook
+  generated from the same sources (tools/notebooks.py) into .cache/notebooks/
+  (never committed). Each is published twice: as a file to download, linked by
+  a button under the page title, and as a page rendered by mkdocs-jupyter
+  (<page>-notebook/). mkdocs-static-i18n rebuilds every File after
+  mkdocs-jupyter has wrapped its notebooks, which turns notebooks into plain
+  downloads (mkdocs-static-i18n issue #198), so the notebooks are added here,
+  after i18n, already wrapped. They are rendered without execution (the cells
+  carry the outputs ./book record saved), so `mkdocs serve` never runs code.
+- The "verified" stamp under each chapter title: torch (and TensorFlow) versions,
+  the date and the CPU/GPU results recorded for the page's snippets
+  (outputs/manifest.json, written by ./book record; tools/stamp.py).
 - One search index per language: mkdocs-static-i18n merges both languages into
   /search/search_index.json, so an English reader searching "einsum" was shown
   Chinese pages first. After the build, the index is split into
@@ -21,11 +33,18 @@
 import html
 import json
 import re
+import sys
 from pathlib import Path
 
 from latex2mathml.converter import convert as tex_to_mathml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import notebooks  # noqa: E402  (tools/notebooks.py)
+import stamp  # noqa: E402  (tools/stamp.py)
 
 OTHER_LANGUAGE = "en"   # built under /en/; the default language (zh) is built at /
 
@@ -50,7 +69,119 @@ def _to_mathml(match, page_path):
 
 
 def on_page_content(html_text, page, **kwargs):
+    if getattr(page.file, "book_notebook", None):
+        return _notebook_view(html_text, page)
     return _MATH.sub(lambda m: _to_mathml(m, page.file.src_path), html_text)
+
+
+# --- notebooks ------------------------------------------------------------------
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / ".cache" / "notebooks"
+_NB_MATH = re.compile(r"\$\$(?P<block>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
+# scripts in nbconvert's template that would fetch MathJax or Mermaid from a CDN
+_NB_SCRIPT = re.compile(r"<script\b(?:(?!</script>).)*?(?:mathjax|cdnjs|https?://)(?:(?!</script>).)*</script>",
+                        re.DOTALL | re.IGNORECASE)
+_NB_MARKDOWN = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL)
+
+
+def _language(config):
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n is not None else "zh"
+
+
+def _write(path: Path, text: str):
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@event_priority(-150)   # after mkdocs-static-i18n (-100) has rebuilt the file list
+def on_files(files, config, **kwargs):
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    lang = _language(config)
+    prefix = "" if lang == "zh" else f"{lang}/"
+    docs = Path(config["docs_dir"])
+    for md in sorted((docs / lang).rglob("*.md")):
+        page = md.relative_to(docs / lang).as_posix()
+        if not notebooks.has_notebook(page):
+            continue
+        text = notebooks.dumps(notebooks.page_to_notebook(md, lang, page))
+        stem = page.removesuffix(".md")
+        # the download: a plain file next to the page
+        download = f"{prefix}{stem}.ipynb"
+        _write(NOTEBOOKS / download, text)
+        files.append(File(download, str(NOTEBOOKS), config["site_dir"], config["use_directory_urls"]))
+        # the rendered view: a page mkdocs-jupyter renders, outside the nav and the search index
+        view = f"{prefix}{stem}-notebook.ipynb"
+        _write(NOTEBOOKS / view, text)
+        plain = File(view, str(NOTEBOOKS), config["site_dir"], config["use_directory_urls"],
+                     inclusion=InclusionLevel.NOT_IN_NAV)
+        wrapped = NotebookFile(plain, **config)
+        wrapped.inclusion = InclusionLevel.NOT_IN_NAV
+        wrapped.book_notebook = {"download": download, "page": f"{lang}/{page}"}
+        files.append(wrapped)
+    return files
+
+
+def _notebook_view(html_text, page):
+    """mkdocs-jupyter's HTML of a notebook, made to load nothing from another host."""
+    html_text = _NB_SCRIPT.sub("", html_text)
+
+    def math(match):
+        display = match.group("block") is not None
+        tex = html.unescape(match.group("block") if display else match.group("inline")).strip()
+        try:
+            return tex_to_mathml(tex, display="block" if display else "inline")
+        except Exception as exc:
+            raise PluginError(f"{page.file.src_path}: cannot render formula {tex!r} as MathML: {exc}") from exc
+
+    return _NB_MARKDOWN.sub(lambda m: m.group(1) + _NB_MATH.sub(math, m.group(2)) + m.group(3), html_text)
+
+
+def on_env(env, config, files, **kwargs):
+    """Keep both languages' entries in mkdocs-jupyter's render cache.
+
+    mkdocs-static-i18n builds each language in its own pass, and after each pass
+    mkdocs-jupyter drops every cache entry that pass did not use: the other
+    language's. Every build then re-rendered every notebook. The entries of all
+    current notebooks are marked as used, so a rebuild renders only what changed.
+    """
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not NOTEBOOKS.is_dir():
+        return env
+    for notebook in NOTEBOOKS.rglob("*-notebook.ipynb"):
+        key = _compute_cache_key(str(notebook), plugin.config, plugin.config["execute"])
+        plugin._used_cache_paths.add(_get_cache_path(plugin.config["cache_dir"], key))
+    return env
+
+
+@event_priority(-50)    # after mkdocs-static-i18n's own page handling
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Under a chapter page's title: the verified stamp and the notebook links."""
+    if getattr(page.file, "book_notebook", None):
+        page.meta["search"] = {"exclude": True}     # the page is indexed, not its notebook twin
+        return markdown
+    if not page.file.src_uri.endswith(".md"):
+        return markdown
+    lang, _, rel = page.file.src_uri.partition("/")
+    if not notebooks.has_notebook(rel):
+        return markdown
+    stem = rel.removesuffix(".md")
+    prefix = "" if lang == "zh" else f"{lang}/"
+    download = files.get_file_from_path(f"{prefix}{stem}.ipynb")
+    view = files.get_file_from_path(f"{prefix}{stem}-notebook.ipynb")
+    if download is None or view is None:
+        raise PluginError(f"docs/{lang}/{rel}: its notebook was not generated")
+    links = stamp.notebook_links(lang, get_relative_url(download.url, page.url), get_relative_url(view.url, page.url),
+                                 Path(download.url).name)
+    block = stamp.render(lang, stamp.for_page(markdown, f"docs/{lang}/{rel}")) + "\n" + links
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        raise PluginError(f"docs/{lang}/{rel}: a chapter page starts with a '# ' title")
+    return "\n".join(lines[:title + 1] + ["", block, ""] + lines[title + 1:])
 
 
 def on_config(config, **kwargs):

@@ -2,6 +2,8 @@
 
     ./book record                      # every snippet and every figure
     ./book record snippets/tensors/x.py  # only these snippets (and their figures)
+    ./book record --gpu [snippets...]  # on a machine with a GPU: the GPU pass, saved
+                                       # into the manifest for the pages' stamps
 
 Writes outputs/<chapter>/<name>.txt (what the pages show under the code),
 outputs/manifest.json (versions, date, and a hash of each recorded snippet so
@@ -23,7 +25,6 @@ from pathlib import Path
 os.environ["CUDA_VISIBLE_DEVICES"] = ""
 
 import runner  # noqa: E402
-import figures  # noqa: E402
 
 
 def sha256(path: Path) -> str:
@@ -49,10 +50,59 @@ def versions() -> dict[str, str]:
     return found
 
 
+def uses_tensorflow(snippet: Path) -> bool:
+    return runner.settings(snippet).requires == "tensorflow" or "import tensorflow" in snippet.read_text()
+
+
+def record_gpu(chosen: list[Path]) -> int:
+    """The GPU pass, saved per snippet so that the pages' stamps can say it passed."""
+    if not runner.gpu_available():
+        print("record --gpu: torch sees no GPU on this machine", file=sys.stderr)
+        return 2
+    import torch
+    device = torch.cuda.get_device_name(0)
+    results = {}
+    for snippet in chosen:
+        name = runner.rel(snippet)
+        if not runner.settings(snippet).gpu:
+            print(f"skip {name} (no GPU pass: snippets/listing.toml)")
+            continue
+        problem = runner.run(snippet, device="gpu").failure()
+        results[name] = {"passed": problem is None, "date": datetime.date.today().isoformat(),
+                         "torch": torch.__version__, "device": device}
+        print(("ok   " if problem is None else f"FAIL ") + name + ("" if problem is None else f"\n{problem}"))
+    with _locked_manifest() as manifest:
+        for name, gpu in results.items():
+            if name in manifest["snippets"] and manifest["snippets"][name]["sha256"] == sha256(runner.ROOT / name):
+                manifest["snippets"][name]["gpu"] = gpu
+    return 0 if all(r["passed"] for r in results.values()) else 1
+
+
+class _locked_manifest:
+    """Read, update and write the manifest under a lock: two recordings may run at once."""
+    path = runner.OUTPUTS / "manifest.json"
+
+    def __enter__(self):
+        self.lock = open(runner.OUTPUTS / ".manifest.lock", "w")
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.manifest = json.loads(self.path.read_text()) if self.path.exists() else {"snippets": {}}
+        return self.manifest
+
+    def __exit__(self, *exc):
+        if exc[0] is None:
+            self.manifest["snippets"] = dict(sorted(self.manifest["snippets"].items()))
+            self.path.write_text(json.dumps(self.manifest, indent=2, ensure_ascii=False) + "\n")
+        self.lock.close()
+
+
 def main(argv: list[str]) -> int:
-    chosen = [Path(a).resolve() for a in argv] or runner.all_snippets()
-    manifest_path = runner.OUTPUTS / "manifest.json"
+    gpu = "--gpu" in argv
+    chosen = [Path(a).resolve() for a in argv if a != "--gpu"] or runner.all_snippets()
+    if gpu:
+        return record_gpu(chosen)
     failed, recorded = [], {}
+    found = versions()
+    today = datetime.date.today().isoformat()
     for snippet in chosen:
         name = runner.rel(snippet)
         result = runner.run(snippet, device="cpu")
@@ -64,31 +114,37 @@ def main(argv: list[str]) -> int:
         out = runner.output_path(snippet)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(result.stdout, encoding="utf-8")
-        recorded[name] = {"sha256": sha256(snippet)}
+        # a new recording has no GPU result yet: the stamp must not claim one
+        recorded[name] = {"sha256": sha256(snippet), "recorded": today, "torch": found["torch"], "cpu": "passed"}
+        if uses_tensorflow(snippet):
+            recorded[name]["tensorflow"] = found.get("tensorflow")
         print(f"ok   {name}  {result.seconds:5.1f} s")
     if failed:
         print(f"\n{len(failed)} snippet(s) failed; nothing else was recorded for them.", file=sys.stderr)
 
-    # read, update and write the manifest under a lock: two recordings may run at once
-    lock = open(runner.OUTPUTS / ".manifest.lock", "w")
-    fcntl.flock(lock, fcntl.LOCK_EX)
-    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"snippets": {}}
+    with _locked_manifest() as manifest:
+        _update(manifest, recorded, found)
+    # figures last: a missing tool (Graphviz) then costs no recorded output
+    import figures   # here, not above: `record --gpu` runs where only torch is installed
+    for figure in figures.affected({runner.rel(p) for p in chosen}):
+        for path in figure.draw():
+            print(f"fig  {runner.rel(path)}")
+    return 1 if failed else 0
+
+
+def _update(manifest: dict, recorded: dict, found: dict):
     known = {runner.rel(p) for p in runner.all_snippets()}
+    for name, entry in recorded.items():
+        old = manifest["snippets"].get(name, {})
+        if old.get("gpu") and old.get("sha256") == entry["sha256"]:
+            entry["gpu"] = old["gpu"]       # the same code: its GPU result still holds
     manifest["snippets"] = {k: v for k, v in {**manifest["snippets"], **recorded}.items() if k in known}
-    manifest.update(versions(), recorded=datetime.date.today().isoformat(), device="cpu")
-    manifest["snippets"] = dict(sorted(manifest["snippets"].items()))
-    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    manifest.update(found, recorded=datetime.date.today().isoformat(), device="cpu")
     libraries = [("Python", "python"), ("torch", "torch"), ("torchvision", "torchvision"),
                  ("NumPy", "numpy"), ("TensorFlow", "tensorflow")]
     line = " · ".join(f"{label} {manifest[key]}" for label, key in libraries if key in manifest)
     (runner.OUTPUTS / "versions.txt").write_text(
         f"{line} · {manifest['platform']} · CPU · {manifest['recorded']}\n", encoding="utf-8")
-    lock.close()
-    # figures last: a missing tool (Graphviz) then costs no recorded output
-    for figure in figures.affected({runner.rel(p) for p in chosen}):
-        for path in figure.draw():
-            print(f"fig  {runner.rel(path)}")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,218 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+The site is built (conftest.py), served on 127.0.0.1, and read the way a reader
+reads it: every page loads with no console error and no request to another
+host, the language switch, the copy button, search in both languages, formulas
+drawn as math, and the notebook download. Screenshots of a chapter page in light
+and dark mode are saved under test-artifacts/ (not committed).
+
+Without Chromium these tests are skipped, with the reason printed; under CI
+(.ci/run installs Chromium) a missing browser fails them.
+"""
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+import notebooks
+import runner
+from conftest import html_path
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+DOCS = runner.ROOT / "docs"
+PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
+ARTIFACTS = runner.ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# as root in a container, without the sandbox; no background traffic to Google's hosts
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if CHROMIUM is None:
+        message = "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run the browser tests")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in a fresh context, with every problem a reader would see recorded."""
+
+    def __init__(self, browser, server, **context):
+        self.server = server
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.problems = []
+        host = urlparse(server).netloc
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        # (ERR_ABORTED: a request cut short because the test moved on to the next page)
+        self.page.on("requestfailed", lambda r: urlparse(r.url).netloc == host and "ERR_ABORTED" not in r.failure
+                     and self.problems.append(f"failed request: {r.url} ({r.failure})"))
+        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+        def outside(route):
+            self.problems.append(f"request to another host: {route.request.url}")
+            route.abort()
+        self.page.route(lambda url: urlparse(url).netloc not in (host, "") and not url.startswith("data:"), outside)
+
+    def open(self, path):
+        self.page.goto(self.server + path, wait_until="networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened = []
+
+    def make(**context):
+        v = Visit(browser, server, **context)
+        opened.append(v)
+        return v
+    yield make
+    for v in opened:
+        v.close()
+
+
+def url(lang, page):
+    path = "" if page == "index.md" else page.removesuffix(".md") + "/"
+    return ("/" if lang == "zh" else "/en/") + path
+
+
+def test_every_page_loads_with_no_error_and_no_request_elsewhere(visit, site):
+    v = visit()
+    paths = [url(lang, page) for page in PAGES for lang in ("zh", "en")]
+    paths += ["/" + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("*-notebook/index.html")]
+    for path in paths:
+        v.open(path)
+    assert not v.problems, "\n".join(dict.fromkeys(v.problems))
+
+
+def test_the_language_switch_lands_on_the_same_page(visit):
+    v = visit()
+    for page, lang, other in (("tensors/basics.md", "zh", "en"), ("tensors/basics.md", "en", "zh"),
+                              ("preface/install.md", "zh", "en")):
+        p = v.open(url(lang, page))
+        p.hover(".md-header__option .md-select")
+        p.click(f'a.md-select__link[hreflang="{other}"]')
+        p.wait_for_load_state("networkidle")
+        assert urlparse(p.url).path == url(other, page), f"{lang} {page}: the switch went to {p.url}"
+        assert p.locator("html").get_attribute("lang") == other
+
+
+def test_the_copy_button_copies_the_code(visit):
+    v = visit(permissions=["clipboard-read", "clipboard-write"])
+    p = v.open(url("en", "tensors/basics.md"))
+    block = p.locator("div.highlight", has=p.locator("span.filename", has_text="snippets/tensors/creation.py"))
+    block.hover()
+    block.locator('button.md-code__button[data-md-type="copy"]').click()
+    copied = p.evaluate("navigator.clipboard.readText()")
+    expected = notebooks.snippet_source("snippets/tensors/creation.py")   # the file as the page includes it
+    assert copied.strip() == expected.strip(), "the copy button did not copy the program as it is in snippets/"
+
+
+def _first_result(v, lang, query):
+    p = v.open(url(lang, "index.md"))
+    p.keyboard.press("s")                     # Material's shortcut that opens the search box
+    p.fill("input.md-search__input", query)
+    p.keyboard.press("End")                   # a key event: Material searches on keyup
+    item = p.locator(".md-search-result__item a").first
+    item.wait_for(timeout=15000)
+    return urlparse(item.get_attribute("href")).path
+
+
+@pytest.mark.parametrize("lang, query, chapter", [
+    ("zh", "张量", "tensors/"),
+    ("zh", "梯度", "autograd/" if (DOCS / "zh" / "autograd").is_dir() else "tensors/"),
+    ("en", "tensor", "tensors/"),
+    ("en", "broadcasting", "tensors/operations/"),
+])
+def test_search_lists_the_right_chapter_first(visit, lang, query, chapter):
+    v = visit()
+    first = _first_result(v, lang, query)
+    expected = ("/" if lang == "zh" else "/en/") + chapter
+    assert first.startswith(expected), f"searching {query!r} ({lang}) lists {first} first, not a page under {expected}"
+    assert not v.problems, "\n".join(v.problems)
+
+
+def test_formulas_render_as_math(visit):
+    v = visit()
+    for lang in ("zh", "en"):
+        p = v.open(url(lang, "tensors/numpy-warmup.md"))
+        math = p.locator("article math")
+        assert math.count() > 3, f"{lang}: no MathML formulas on the NumPy warm-up"
+        box = math.first.bounding_box()
+        assert box and box["height"] > 5 and box["width"] > 5, f"{lang}: the first formula is not drawn"
+        text = p.inner_text("article")
+        assert "\\(" not in text and "\\frac" not in text and "$$" not in text, f"{lang}: raw TeX on the page"
+
+
+def test_the_notebook_download_works(visit):
+    v = visit(accept_downloads=True)
+    for lang in ("zh", "en"):
+        p = v.open(url(lang, "tensors/basics.md"))
+        with p.expect_download() as info:
+            p.click("a[download]")
+        download = info.value
+        assert download.suggested_filename == "basics.ipynb"
+        nb = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+        assert nb["nbformat"] == 4 and nb["metadata"]["book"]["language"] == lang
+        expected = notebooks.page_to_notebook(DOCS / lang / "tensors/basics.md", lang, "tensors/basics.md")
+        assert nb == json.loads(notebooks.dumps(expected)), f"{lang}: the downloaded notebook is not the page's"
+        p.click("a[href$='-notebook/']")
+        p.wait_for_load_state("networkidle")
+        shown = p.inner_text("article")
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                first = cell["source"][0].strip()
+                assert first in shown, f"{lang}: the notebook view lacks the cell starting {first!r}"
+    assert not v.problems, "\n".join(v.problems)
+
+
+def test_light_and_dark_screenshots(visit):
+    ARTIFACTS.mkdir(exist_ok=True)
+    backgrounds = {}
+    for scheme in ("light", "dark"):
+        v = visit(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+        p = v.open(url("zh", "tensors/basics.md"))
+        p.screenshot(path=str(ARTIFACTS / f"tensors-basics-{scheme}.png"), full_page=False)
+        backgrounds[scheme] = p.evaluate("getComputedStyle(document.body).backgroundColor")
+        shown = p.locator(f'img[src$="-{scheme}.svg#only-{scheme}"]').first
+        hidden = p.locator(f'img[src$="-{"dark" if scheme == "light" else "light"}.svg#only-'
+                           f'{"dark" if scheme == "light" else "light"}"]').first
+        assert shown.is_visible() and not hidden.is_visible(), f"{scheme} mode shows the wrong figure"
+    luminance = lambda rgb: sum(int(x) for x in re.findall(r"\d+", rgb)[:3])
+    assert luminance(backgrounds["dark"]) < luminance(backgrounds["light"]), (
+        f"dark mode is not darker: {backgrounds}")
