@@ -7,6 +7,9 @@ tolerances as tests/test_snippets.py), and no cell may warn. The Chinese
 notebooks must carry exactly the same code cells: only the prose differs.
 """
 import json
+import os
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -58,11 +61,11 @@ def test_whole_snippets_are_code_cells_with_their_recorded_output(page):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES)
-def test_notebook_runs_top_to_bottom(page, tmp_path, monkeypatch):
+def test_notebook_runs_top_to_bottom(page, monkeypatch):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    nb = nbformat.from_dict(json.loads(notebooks.dumps(notebook("en", page))))
+    nb = nbformat.reads(notebooks.dumps(notebook("en", page)), as_version=4)
     recorded = {}
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -72,8 +75,11 @@ def test_notebook_runs_top_to_bottom(page, tmp_path, monkeypatch):
     for key, value in runner.snippet_env("cpu").items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("PYTHONPATH", raising=False)
+    # a reader runs Jupyter from the book's environment, in a clone: `python` in a %%bash cell is
+    # that environment's, and the paths the preface's shell cells name exist
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
     client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
-                            resources={"metadata": {"path": str(tmp_path)}})
+                            resources={"metadata": {"path": str(runner.ROOT)}})
     try:
         client.execute()
     except CellExecutionError as exc:
