@@ -55,6 +55,6 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter):
     if not _TIMINGS:
         return
-    terminalreporter.section("slowest snippets (CPU, one thread)")
+    terminalreporter.section("slowest snippets (CPU time, one thread)")
     for name, seconds in sorted(_TIMINGS.items(), key=lambda kv: -kv[1])[:5]:
         terminalreporter.write_line(f"{seconds:6.2f} s  {name}")

@@ -118,7 +118,7 @@ def main(argv: list[str]) -> int:
         recorded[name] = {"sha256": sha256(snippet), "recorded": today, "torch": found["torch"], "cpu": "passed"}
         if uses_tensorflow(snippet):
             recorded[name]["tensorflow"] = found.get("tensorflow")
-        print(f"ok   {name}  {result.seconds:5.1f} s")
+        print(f"ok   {name}  {result.cpu_seconds:5.1f} s CPU")
     if failed:
         print(f"\n{len(failed)} snippet(s) failed; nothing else was recorded for them.", file=sys.stderr)
 

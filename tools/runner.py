@@ -11,6 +11,7 @@ import importlib.util
 import math
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -96,7 +97,8 @@ class Result:
     returncode: int | None      # None: killed at the timeout
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float              # wall-clock time
+    cpu_seconds: float = 0.0    # CPU time of the snippet's processes (what the budget is about)
 
     def failure(self) -> str | None:
         """A message naming the snippet, with the end of its stderr, or None."""
@@ -135,6 +137,9 @@ def run(snippet: Path, device: str = "cpu", timeout: float | None = None) -> Res
     timeout = timeout or settings(snippet).timeout
     with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
         start = time.perf_counter()
+        # CPU time, not wall time, is what the budget limits: a loaded machine (parallel
+        # tests) stretches wall time but not the work a snippet does
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         # its own process group, so that a timeout also ends any workers it started
         proc = subprocess.Popen(
             [sys.executable, str(snippet)], cwd=cwd, env=snippet_env(device), text=True,
@@ -147,7 +152,9 @@ def run(snippet: Path, device: str = "cpu", timeout: float | None = None) -> Res
             os.killpg(proc.pid, signal.SIGKILL)
             out, err = proc.communicate()
             code = None
-        return Result(snippet, code, out, err, time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return Result(snippet, code, out, err, time.perf_counter() - start, cpu)
 
 
 def _split(line: str) -> tuple[str, list[str]]:
