@@ -171,13 +171,11 @@ def page_to_notebook(page_path: Path, lang: str, page: str) -> dict:
     builder = _Builder(page_path)
     builder.markdown.append(NOTE[lang].format(page=f"docs/{lang}/{page}"))
     builder.markdown.append("")
-    markdown = page_path.read_text(encoding="utf-8")
-    # snippet annotations: `# (1)!` on the page becomes `# (1)` in the notebook
-    builder.walk(markdown.splitlines())
+    builder.walk(page_path.read_text(encoding="utf-8").splitlines())
     builder.flush()
     for n, cell in enumerate(builder.cells):
         cell["id"] = f"cell-{n}"
-        if cell["cell_type"] == "code":
+        if cell["cell_type"] == "code":     # the page's annotation `# (1)!` reads `# (1)` in a notebook
             cell["source"] = [_ANNOTATION.sub(r"# (\1)", l) for l in cell["source"]]
     return {
         "cells": builder.cells,
