@@ -205,8 +205,24 @@ def test_every_chapter_page_offers_its_notebook(site):
             text = rendered.read_text(encoding="utf-8")
             assert "jp-Notebook" in text and "jp-CodeCell" in text, f"{lang} {page}: mkdocs-jupyter did not render it"
             assert "jp-OutputArea-output" in text, f"{lang} {page}: the notebook view shows no recorded output"
+            assert '<style type="text/css">' not in text, f"{lang} {page}: the notebook view inlines nbconvert's CSS"
+            sheets = [a["href"] for t, a in tags(rendered) if t == "link" and a.get("href", "").endswith("notebook.css")]
+            assert sheets, f"{lang} {page}: the notebook view does not link the shared notebook stylesheet"
             location = page.removesuffix(".md") + "-notebook/"
             assert location not in search[lang], f"{lang} {page}: the notebook view is in the search index"
+
+
+PAGE_BUDGET = 400_000    # bytes of HTML: a page a reader on a slow line still opens quickly
+
+
+def test_no_page_is_heavier_than_the_budget(site):
+    sizes = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")), reverse=True)
+    heavy = [f"{path}: {size // 1000} KB" for size, path in sizes if size > PAGE_BUDGET]
+    assert not heavy, f"pages over {PAGE_BUDGET // 1000} KB of HTML:\n" + "\n".join(heavy)
+    sheet = site / "assets" / "notebook.css"
+    assert sheet.is_file() and 10_000 < sheet.stat().st_size < PAGE_BUDGET, (
+        f"the shared notebook stylesheet is missing or not pruned: {sheet}")
+    assert ".jp-Cell" in sheet.read_text(encoding="utf-8"), "the notebook stylesheet lost the rules of its cells"
 
 
 def _copy_book(tmp_path):

@@ -124,9 +124,32 @@ def on_files(files, config, **kwargs):
     return files
 
 
+# nbconvert's stylesheets, inlined by mkdocs-jupyter into every notebook page
+# (about 590 KB each time, JupyterLab's whole CSS); and a list of Pygments rules
+# that mkdocs-jupyter prints as a Python list into a <style> (not CSS at all)
+_NB_STYLE = re.compile(r'<style type="text/css">(.*?)</style>\s*', re.DOTALL)
+_NB_STYLE_LIST = re.compile(r"<style>\s*\['.*?'\]\s*</style>\s*", re.DOTALL)
+_NB_CLASS = re.compile(r'class="([^"]*)"')
+NOTEBOOK_CSS = "assets/notebook.css"
+_nb_styles = {}         # each distinct inlined stylesheet, in page order
+_nb_classes = set()     # every class name the notebook pages use
+
+
 def _notebook_view(html_text, page):
-    """mkdocs-jupyter's HTML of a notebook, made to load nothing from another host."""
+    """mkdocs-jupyter's HTML of a notebook, made light and to load nothing from another host.
+
+    The inlined stylesheets move to one shared file (NOTEBOOK_CSS, written after
+    the build with only the rules these pages can match), so a notebook page
+    weighs about what its content does, and the browser fetches the CSS once.
+    """
     html_text = _NB_SCRIPT.sub("", html_text)
+    html_text = _NB_STYLE_LIST.sub("", html_text)
+    for match in _NB_STYLE.finditer(html_text):
+        _nb_styles.setdefault(match.group(1).strip(), None)
+    link = f'<link rel="stylesheet" href="{get_relative_url(NOTEBOOK_CSS, page.url)}">\n'
+    html_text = _NB_STYLE.sub(link, html_text, count=1)
+    html_text = _NB_STYLE.sub("", html_text)
+    _nb_classes.update(name for match in _NB_CLASS.finditer(html_text) for name in match.group(1).split())
 
     def math(match):
         display = match.group("block") is not None
@@ -219,8 +242,54 @@ def on_post_template(output, template_name, config, **kwargs):
     return _ALTERNATE.sub("", output)   # 404.html: the same alternate links, without a page
 
 
+def _prune_css(css, used):
+    """The rules of `css` whose selectors name only classes in `used` (at-rules kept whole)."""
+    import tinycss2
+
+    def selectors(prelude):
+        kept = []
+        for selector in tinycss2.serialize(prelude).split(","):
+            names = re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\[[^\]]*\]", "", selector))
+            if all(name in used for name in names):
+                kept.append(selector.strip())
+        return kept
+
+    def rules(nodes):
+        out = []
+        for node in nodes:
+            if node.type == "qualified-rule":
+                kept = selectors(node.prelude)
+                if kept:
+                    out.append(",".join(kept) + "{" + tinycss2.serialize(node.content).strip() + "}")
+            elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content:
+                inner = rules(tinycss2.parse_rule_list(node.content, skip_whitespace=True, skip_comments=True))
+                if inner:
+                    out.append(f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}{{{''.join(inner)}}}")
+            elif node.type == "at-rule" and node.lower_at_keyword != "charset":
+                out.append(tinycss2.serialize([node]))
+        return out
+
+    return "".join(rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)))
+
+
+def _write_notebook_css(config):
+    """The shared stylesheet of the notebook pages (cached: pruning takes most of a second)."""
+    if not _nb_styles:
+        return
+    import hashlib
+    css = "\n".join(_nb_styles)
+    key = hashlib.sha256((css + "\0" + " ".join(sorted(_nb_classes))).encode()).hexdigest()[:16]
+    cached = NOTEBOOKS.parent / "notebook-css" / f"{key}.css"
+    if not cached.is_file():
+        _write(cached, _prune_css(css, _nb_classes) + "\n")
+    target = Path(config["site_dir"]) / NOTEBOOK_CSS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(cached.read_bytes())
+
+
 @event_priority(-200)   # after mkdocs-static-i18n (-100) has written the merged index
 def on_post_build(config, **kwargs):
+    _write_notebook_css(config)
     index_path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not index_path.is_file():
         return
