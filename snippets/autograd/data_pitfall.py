@@ -1,0 +1,39 @@
+"""The .data pitfall: an in-place change through .data gives a silently wrong gradient;
+the same change through detach() is caught by the version counter."""
+import torch
+
+# --8<-- [start:right]
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = (x ** 2).sum()                       # PowBackward0 saves x to compute 2x later
+y.backward()
+print("right gradient, 2x at x = [1, 2, 3]:", x.grad.tolist())
+right = x.grad.clone()
+# --8<-- [end:right]
+
+# --8<-- [start:data]
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = (x ** 2).sum()
+x.data.mul_(10)                          # changes the saved x behind autograd's back
+print("x._version after x.data.mul_(10):", x._version)
+y.backward()                             # no error...
+print("gradient after .data change:        ", x.grad.tolist())
+assert x._version == 0                   # autograd never noticed
+assert not torch.equal(x.grad, right)    # ...and the gradient is wrong: 2 * (10x)
+assert torch.equal(x.grad, 10 * right)
+# --8<-- [end:data]
+
+# --8<-- [start:detach]
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = (x ** 2).sum()
+x.detach().mul_(10)                      # the same change through detach()
+print("x._version after x.detach().mul_(10):", x._version)
+try:
+    y.backward()
+except RuntimeError as err:
+    message = str(err)
+    print("backward -> RuntimeError:", message.split(" Hint")[0])
+    assert "modified by an inplace operation" in message
+    assert "is at version 1; expected version 0" in message
+else:
+    raise AssertionError("the version counter should have caught the change")
+# --8<-- [end:detach]
