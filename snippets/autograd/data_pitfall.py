@@ -37,3 +37,18 @@ except RuntimeError as err:
 else:
     raise AssertionError("the version counter should have caught the change")
 # --8<-- [end:detach]
+
+# --8<-- [start:no_grad]
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = (x ** 2).sum()
+with torch.no_grad():
+    x.mul_(10)                           # no_grad stops recording, not version counting
+print("x._version after x.mul_(10) under no_grad:", x._version)
+try:
+    y.backward()
+except RuntimeError as err:
+    assert "modified by an inplace operation" in str(err)
+    print("backward -> RuntimeError again")
+else:
+    raise AssertionError("an in-place change under no_grad is counted too")
+# --8<-- [end:no_grad]
