@@ -11,7 +11,7 @@ def forward_backward(x, y, w1, w2):
 
     w1 and w2 are leaf tensors with requires_grad=True and no gradient yet.
     """
-    y_pred = x.mm(w1).clamp(min=0).mm(w2)   # (N, D_out); autograd records each step
+    y_pred = x.mm(w1).clamp(min=0).mm(w2)   # (N, D_out), recorded
     loss = (y_pred - y).pow(2).sum()
     loss.backward()                  # (1)!
     return loss, w1.grad, w2.grad
@@ -52,7 +52,7 @@ def main():
     # --8<-- [end:loop]
 
     assert w1.is_leaf and w2.is_leaf, "the in-place updates keep w1 and w2 leaves"
-    assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+    assert losses[-1] < 1e-3 * losses[0], "the loss should fall 1000-fold"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
     return losses
 

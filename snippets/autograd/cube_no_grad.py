@@ -1,4 +1,5 @@
-"""y3 = x**2 + x**3 with the cube computed under no_grad: autograd sees only x**2, so dy3/dx = 2x."""
+"""y3 = x**2 + x**3 with the cube computed under no_grad:
+autograd sees only x**2, so dy3/dx = 2x."""
 import torch
 
 # --8<-- [start:cube]
@@ -18,9 +19,9 @@ print("dy3/dx   :", x.grad.tolist())
 
 # --8<-- [start:check]
 x_value = x.detach()
-assert torch.equal(y3.detach(), x_value ** 2 + x_value ** 3)   # the forward value is complete
+assert torch.equal(y3.detach(), x_value ** 2 + x_value ** 3)   # the value is complete
 assert torch.equal(x.grad, 2 * x_value)                        # but the gradient is 2x
-full = 2 * x_value + 3 * x_value ** 2                          # what a fully tracked y3 would give
+full = 2 * x_value + 3 * x_value ** 2          # what a fully tracked y3 would give
 print("2x + 3x^2:", full.tolist(), "(if the cube were tracked)")
 assert not torch.equal(x.grad, full)
 # --8<-- [end:check]

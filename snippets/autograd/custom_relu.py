@@ -1,4 +1,5 @@
-"""A ReLU written as a torch.autograd.Function, checked with gradcheck, then used to train the two-layer net."""
+"""A ReLU written as a torch.autograd.Function, checked with gradcheck,
+then used to train the two-layer net."""
 import torch
 
 
@@ -64,7 +65,7 @@ def main():
             w2.grad.zero_()
     # --8<-- [end:train]
 
-    assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+    assert losses[-1] < 1e-3 * losses[0], "the loss should fall 1000-fold"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
     return losses
 

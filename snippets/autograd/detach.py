@@ -7,7 +7,8 @@ y = w * 2                                # part of the graph
 d = y.detach()                           # same memory, no history
 
 print("y: requires_grad =", y.requires_grad, "| is_leaf =", y.is_leaf)
-print("d: requires_grad =", d.requires_grad, "| is_leaf =", d.is_leaf, "| grad_fn =", d.grad_fn)
+print("d: requires_grad =", d.requires_grad, "| is_leaf =", d.is_leaf,
+      "| grad_fn =", d.grad_fn)
 print("same memory:", d.data_ptr() == y.data_ptr())
 assert not d.requires_grad and d.is_leaf and d.grad_fn is None
 assert d.data_ptr() == y.data_ptr()      # detach copies nothing

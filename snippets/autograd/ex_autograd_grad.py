@@ -13,7 +13,7 @@ def loss_fn():
     return (x.mm(w1).clamp(min=0).mm(w2) - y).pow(2).sum()
 
 
-grad_w1, grad_w2 = torch.autograd.grad(loss_fn(), [w1, w2])   # returned, .grad untouched
+grad_w1, grad_w2 = torch.autograd.grad(loss_fn(), [w1, w2])   # .grad untouched
 print("after autograd.grad: w1.grad is", w1.grad, "| returned shapes:",
       tuple(grad_w1.shape), tuple(grad_w2.shape))
 assert w1.grad is None and w2.grad is None

@@ -6,7 +6,7 @@ class MyExp(torch.autograd.Function):
     @staticmethod
     def forward(ctx, input):
         result = input.exp()
-        ctx.save_for_backward(result)    # d exp(x)/dx = exp(x): save the output, not the input
+        ctx.save_for_backward(result)    # d exp(x)/dx = exp(x): save the output
         return result
 
     @staticmethod
@@ -32,7 +32,7 @@ y.mul_(2)                                # changes the tensor that backward need
 try:
     y.sum().backward()
 except RuntimeError as err:
-    print("after y.mul_(2), backward -> RuntimeError: ... modified by an inplace operation ...")
+    print("after y.mul_(2), backward -> RuntimeError (modified by an inplace operation)")
     assert "modified by an inplace operation" in str(err)
 else:
     raise AssertionError("the in-place change of a saved output should be caught")

@@ -1,4 +1,5 @@
-"""Exercise: the two-layer net with the zero_() lines left out. The gradients pile up and training blows up."""
+"""Exercise: the two-layer net with the zero_() lines left out.
+The gradients pile up and training blows up."""
 import math
 
 import torch
@@ -30,7 +31,7 @@ def train(zero_grads, steps=300, lr=1e-6):
 
 right, forgot = train(zero_grads=True), train(zero_grads=False)
 for t in (0, 10, 50, 100, 299):
-    print(f"step {t + 1:3d}  with zero_(): {right[t]:10.4g}   without: {forgot[t]:10.4g}")
+    print(f"step {t + 1:3d}  with zero_(): {right[t]:10.4g}  without: {forgot[t]:10.4g}")
 
 assert right[-1] < 1e-3 * right[0]
-assert not math.isfinite(forgot[-1]) or forgot[-1] > right[0], "without zeroing, training diverges"
+assert not math.isfinite(forgot[-1]) or forgot[-1] > right[0], "training should diverge"

@@ -1,4 +1,5 @@
-"""Exercise: why gradcheck wants float64. The same correct ReLU fails the check in float32."""
+"""Exercise: why gradcheck wants float64.
+The same, correct ReLU fails the check in float32."""
 import warnings
 
 import torch
@@ -32,11 +33,12 @@ assert ok32 is False
 assert any("not a double precision" in str(w.message) for w in caught)
 print("gradcheck warned:", str(caught[0].message).split(".")[0])
 
-# the finite difference (f(x + eps) - f(x - eps)) / 2 eps with eps = 1e-6 drowns in float32 rounding
+# (f(x + eps) - f(x - eps)) / 2 eps with eps = 1e-6 drowns in float32 rounding
 eps = 1e-6
 x = torch.tensor(0.7, dtype=torch.float32)
 slope32 = ((x + eps) - (x - eps)) / (2 * eps)
 x = torch.tensor(0.7, dtype=torch.float64)
 slope64 = ((x + eps) - (x - eps)) / (2 * eps)
-print(f"slope of the identity by finite differences: float32 {slope32.item():.4f}, float64 {slope64.item():.4f}")
+print(f"slope of the identity by finite differences: "
+      f"float32 {slope32.item():.4f}, float64 {slope64.item():.4f}")
 assert abs(slope32.item() - 1) > 0.01 and abs(slope64.item() - 1) < 1e-6

@@ -1,4 +1,5 @@
-"""Exercise: a tensor made under inference_mode cannot enter autograd later; one made under no_grad can."""
+"""Exercise: a tensor made under inference_mode cannot enter autograd later;
+one made under no_grad can."""
 import torch
 
 w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)

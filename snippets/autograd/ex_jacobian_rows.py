@@ -14,7 +14,7 @@ for i in range(y.numel()):
     one_hot = torch.zeros_like(y)
     one_hot[i] = 1.0                     # picks row i of J: e_i^T J
     x.grad = None
-    y.backward(gradient=one_hot, retain_graph=True)   # the graph is reused for every row
+    y.backward(gradient=one_hot, retain_graph=True)   # reused for every row
     rows.append(x.grad.clone())
     print(f"row {i}: {x.grad.tolist()}")
 

@@ -1,4 +1,5 @@
-"""Exercise: `total += loss` keeps every iteration's graph alive; `total += loss.item()` keeps a number."""
+"""Exercise: `total += loss` keeps every iteration's graph alive;
+`total += loss.item()` keeps a number."""
 import torch
 
 torch.manual_seed(0)
@@ -16,14 +17,15 @@ def graph_depth(fn):
 total_tensor, total_float = 0, 0.0
 for x_batch, y_batch in zip(x.split(8), y.split(8)):
     loss = (x_batch.mm(w) - y_batch).pow(2).mean()
-    total_tensor += loss                 # a tensor: the sum joins the graphs of all batches
+    total_tensor += loss                 # a tensor: joins the graphs of all batches
     total_float += loss.item()           # a Python float: no graph at all
 
-print("total_tensor:", type(total_tensor).__name__, "| requires_grad:", total_tensor.requires_grad,
+print("total_tensor:", type(total_tensor).__name__,
+      "| requires_grad:", total_tensor.requires_grad,
       "| graph depth:", graph_depth(total_tensor.grad_fn))
 print("total_float: ", type(total_float).__name__, round(total_float, 4))
 print("graph depth of one batch's loss:", graph_depth(loss.grad_fn))
 
 assert total_tensor.requires_grad and isinstance(total_float, float)
-assert graph_depth(total_tensor.grad_fn) > graph_depth(loss.grad_fn)   # it grows with every batch
+assert graph_depth(total_tensor.grad_fn) > graph_depth(loss.grad_fn)   # grows per batch
 assert abs(total_tensor.item() - total_float) < 1e-4

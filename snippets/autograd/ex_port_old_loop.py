@@ -8,24 +8,25 @@ else:
 
 torch.manual_seed(0)
 N, D_in, D_out = 64, 100, 10
-x = torch.randn(N, D_in, device=device)                      # was Variable(torch.randn(...))
+x = torch.randn(N, D_in, device=device)          # was Variable(torch.randn(...))
 y = torch.randn(N, D_out, device=device)
-w = torch.randn(D_in, D_out, device=device, requires_grad=True)   # was Variable(..., requires_grad=True)
+# was Variable(torch.randn(...), requires_grad=True)
+w = torch.randn(D_in, D_out, device=device, requires_grad=True)
 
 lr = 1e-4
 losses = []
 for t in range(100):
     loss = (x.mm(w) - y).pow(2).sum()
-    losses.append(loss.item())                               # was loss.data[0]
+    losses.append(loss.item())                   # was loss.data[0]
     if t % 25 == 0:
-        print(t, round(loss.item(), 2))                      # was print t, loss.data[0]
+        print(t, round(loss.item(), 2))          # was print t, loss.data[0]
     loss.backward()
-    with torch.no_grad():                                    # was w.data -= lr * w.grad.data
+    with torch.no_grad():                        # was w.data -= lr * w.grad.data
         w -= lr * w.grad
-    w.grad = None                                            # was w.grad.data.zero_()
+    w.grad = None                                # was w.grad.data.zero_()
 
 x_test = torch.randn(16, D_in, device=device)
-with torch.inference_mode():                                 # was Variable(x_test, volatile=True)
+with torch.inference_mode():                     # was Variable(x_test, volatile=True)
     y_test = x_test.mm(w)
 print("test output:", tuple(y_test.shape), "| requires_grad:", y_test.requires_grad)
 

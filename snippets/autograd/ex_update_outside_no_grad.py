@@ -1,4 +1,5 @@
-"""Exercise: why the update needs torch.no_grad(). Without it, `-=` raises and `w = w - ...` breaks the leaf."""
+"""Exercise: why the update needs torch.no_grad().
+Without it, `-=` raises and `w = w - ...` breaks the leaf."""
 import torch
 
 torch.manual_seed(0)
@@ -13,13 +14,14 @@ try:
     w -= lr * w.grad
 except RuntimeError as err:
     print("w -= lr * w.grad -> RuntimeError:", err)
-    assert "a leaf Variable that requires grad is being used in an in-place operation" in str(err)
+    assert "a leaf Variable that requires grad is being used in an in-place" in str(err)
 else:
     raise AssertionError("an in-place change of a tracked leaf should fail")
 
 # 2. out of place, outside no_grad: runs, but w is now the output of an operation
 w = w - lr * w.grad
-print("w = w - lr * w.grad -> is_leaf:", w.is_leaf, "| grad_fn:", type(w.grad_fn).__name__)
+print("w = w - lr * w.grad -> is_leaf:", w.is_leaf,
+      "| grad_fn:", type(w.grad_fn).__name__)
 assert not w.is_leaf                     # the next backward would not fill w.grad
 
 # 3. the book's way: in place, under no_grad; w stays the same leaf

@@ -10,7 +10,7 @@ class BrokenReLU(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output):
-        return grad_output.clone()       # bug: passes the gradient through negative inputs too
+        return grad_output.clone()       # bug: lets the gradient through negative inputs
 
 
 torch.manual_seed(0)

@@ -1,11 +1,13 @@
-"""Turning gradient tracking off: torch.no_grad(), torch.inference_mode() and set_grad_enabled."""
+"""Turning gradient tracking off: torch.no_grad(), torch.inference_mode()
+and torch.set_grad_enabled()."""
 import torch
 
 w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 
 # --8<-- [start:no_grad]
 y = w * 2
-print("tracked:        requires_grad =", y.requires_grad, "| grad_fn =", type(y.grad_fn).__name__)
+print("tracked:        requires_grad =", y.requires_grad,
+      "| grad_fn =", type(y.grad_fn).__name__)
 
 with torch.no_grad():                    # nothing inside is recorded
     y = w * 2
@@ -28,7 +30,8 @@ assert not score.requires_grad
 # --8<-- [start:inference_mode]
 with torch.inference_mode():             # stricter and a little faster than no_grad
     y = w * 2
-print("inference_mode: requires_grad =", y.requires_grad, "| is_inference =", y.is_inference())
+print("inference_mode: requires_grad =", y.requires_grad,
+      "| is_inference =", y.is_inference())
 assert not y.requires_grad and y.is_inference()
 # --8<-- [end:inference_mode]
 

@@ -1,4 +1,5 @@
-"""backward() on a non-scalar needs a `gradient` argument: it computes a vector-Jacobian product."""
+"""backward() on a non-scalar needs a `gradient` argument:
+it computes a vector-Jacobian product."""
 import torch
 
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
@@ -29,7 +30,7 @@ assert torch.equal(x.grad, v @ J)        # [2, 11, 60]
 # --8<-- [start:same_as_sum]
 x.grad = None                            # forget the gradient computed above
 y = torch.stack([x[0] * x[1], x[1] + x[2] ** 2])
-(v * y).sum().backward()                 # the scalar sum_i v_i y_i has the same gradient
+(v * y).sum().backward()                 # the scalar sum_i v_i y_i: same gradient
 print("x.grad of (v * y).sum():", x.grad.tolist())
 assert torch.equal(x.grad, v @ J)
 # --8<-- [end:same_as_sum]

@@ -1,4 +1,5 @@
-"""Two idioms of 0.3-era training loops, run today: `loss.data[0]` fails, `w.data -= ...` still runs."""
+"""Two idioms of 0.3-era training loops, run today:
+`loss.data[0]` fails, `w.data -= ...` still runs."""
 import torch
 
 torch.manual_seed(0)

@@ -1,4 +1,5 @@
-"""Python 2's `print x` is a SyntaxError in Python 3; compile() the old line to see it fail."""
+"""Python 2's `print x` is a SyntaxError in Python 3;
+compile() the old line to see it fail."""
 OLD_LOOP = '''
 for t in range(500):
     loss = (y_pred - y).pow(2).sum()

@@ -1,5 +1,5 @@
-"""Loss options of old code today: reduction='elementwise_mean', size_average and reduce warn
-and are mapped to today's reduction; a misspelled reduction raises ValueError."""
+"""Loss options of old code today: reduction='elementwise_mean', size_average
+and reduce warn and are mapped to today's reduction; an unknown one raises."""
 import warnings
 
 import torch
@@ -22,15 +22,18 @@ def call_and_catch(fn):
 
 
 # --8<-- [start:elementwise_mean]
-loss, warning = call_and_catch(lambda: F.mse_loss(y_pred, y, reduction="elementwise_mean"))
+old = lambda: F.mse_loss(y_pred, y, reduction="elementwise_mean")
+loss, warning = call_and_catch(old)
 print("reduction='elementwise_mean':", warning.category.__name__, "-", warning.message)
 print("  same value as reduction='mean':", torch.equal(loss, mean))
-assert "Please use reduction='mean' instead" in str(warning.message) and torch.equal(loss, mean)
+assert "Please use reduction='mean' instead" in str(warning.message)
+assert torch.equal(loss, mean)
 # --8<-- [end:elementwise_mean]
 
 # --8<-- [start:size_average]
 loss_fn, warning = call_and_catch(lambda: nn.MSELoss(size_average=False))
-print("nn.MSELoss(size_average=False):", warning.category.__name__, "-", warning.message)
+print("nn.MSELoss(size_average=False):", warning.category.__name__, "-",
+      warning.message)
 print("  its reduction today:", repr(loss_fn.reduction))
 assert loss_fn.reduction == "sum"
 assert torch.equal(loss_fn(y_pred, y), F.mse_loss(y_pred, y, reduction="sum"))
