@@ -15,7 +15,8 @@ assert torch.equal(w.grad, 3 * 2 * w.detach())   # three times [2, 4]
 # --8<-- [start:zero]
 w.grad.zero_()                           # option 1: zero in place
 print("after w.grad.zero_():", w.grad.tolist())
-w.grad = None                            # option 2: drop it (what optimizers do today)
+# option 2: drop it (what optimizers do today)
+w.grad = None
 print("after w.grad = None: ", w.grad)
 
 loss = (w ** 2).sum()
@@ -35,7 +36,8 @@ else:
 
 w.grad = None
 loss = (w ** 2).sum()
-loss.backward(retain_graph=True)         # keep the saved values for another pass
+# keep the saved values for another pass
+loss.backward(retain_graph=True)
 loss.backward()
 print("two passes with retain_graph=True:", w.grad.tolist())
 assert torch.equal(w.grad, 2 * 2 * w.detach())

@@ -19,9 +19,9 @@ print("dy3/dx   :", x.grad.tolist())
 
 # --8<-- [start:check]
 x_value = x.detach()
-assert torch.equal(y3.detach(), x_value ** 2 + x_value ** 3)   # the value is complete
-assert torch.equal(x.grad, 2 * x_value)                        # but the gradient is 2x
-full = 2 * x_value + 3 * x_value ** 2          # what a fully tracked y3 would give
+assert torch.equal(y3.detach(), x_value ** 2 + x_value ** 3)  # full value
+assert torch.equal(x.grad, 2 * x_value)                       # gradient 2x
+full = 2 * x_value + 3 * x_value ** 2    # what a fully tracked y3 would give
 print("2x + 3x^2:", full.tolist(), "(if the cube were tracked)")
 assert not torch.equal(x.grad, full)
 # --8<-- [end:check]

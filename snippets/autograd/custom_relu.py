@@ -16,7 +16,8 @@ class MyReLU(torch.autograd.Function):
     def backward(ctx, grad_output):      # (2)!
         (input,) = ctx.saved_tensors
         grad_input = grad_output.clone()
-        grad_input[input < 0] = 0        # the slope is 0 where the input was negative
+        # the slope is 0 where the input was negative
+        grad_input[input < 0] = 0
         return grad_input
 # --8<-- [end:function]
 
@@ -41,7 +42,8 @@ def main():
     # --8<-- [end:check]
 
     # --8<-- [start:train]
-    relu = MyReLU.apply                  # call it through apply, never forward()
+    # call it through apply, never forward()
+    relu = MyReLU.apply
     torch.manual_seed(0)                 # the same data as the previous pages
     N, D_in, H, D_out = 64, 1000, 100, 10
     x = torch.randn(N, D_in, device=device)

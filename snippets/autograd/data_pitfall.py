@@ -4,7 +4,8 @@ import torch
 
 # --8<-- [start:right]
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
-y = (x ** 2).sum()                       # PowBackward0 saves x to compute 2x later
+# PowBackward0 saves x to compute 2x later
+y = (x ** 2).sum()
 y.backward()
 print("right gradient, 2x at x = [1, 2, 3]:", x.grad.tolist())
 right = x.grad.clone()
@@ -13,12 +14,14 @@ right = x.grad.clone()
 # --8<-- [start:data]
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = (x ** 2).sum()
-x.data.mul_(10)                          # changes the saved x behind autograd's back
+# changes the saved x behind autograd's back
+x.data.mul_(10)
 print("x._version after x.data.mul_(10):", x._version)
 y.backward()                             # no error...
 print("gradient after .data change:        ", x.grad.tolist())
 assert x._version == 0                   # autograd never noticed
-assert not torch.equal(x.grad, right)    # ...and the gradient is wrong: 2 * (10x)
+# ...and the gradient is wrong: 2 * (10x)
+assert not torch.equal(x.grad, right)
 assert torch.equal(x.grad, 10 * right)
 # --8<-- [end:data]
 
@@ -42,7 +45,8 @@ else:
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 y = (x ** 2).sum()
 with torch.no_grad():
-    x.mul_(10)                           # no_grad stops recording, not version counting
+    # no_grad stops recording, not version counting
+    x.mul_(10)
 print("x._version after x.mul_(10) under no_grad:", x._version)
 try:
     y.backward()

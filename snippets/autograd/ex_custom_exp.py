@@ -28,7 +28,8 @@ assert torch.allclose(x.grad, x.detach().exp())
 
 # the saved output is checked by the version counter like any saved tensor
 y = MyExp.apply(x)
-y.mul_(2)                                # changes the tensor that backward needs
+# changes the tensor that backward needs
+y.mul_(2)
 try:
     y.sum().backward()
 except RuntimeError as err:

@@ -17,7 +17,8 @@ def graph_depth(fn):
 total_tensor, total_float = 0, 0.0
 for x_batch, y_batch in zip(x.split(8), y.split(8)):
     loss = (x_batch.mm(w) - y_batch).pow(2).mean()
-    total_tensor += loss                 # a tensor: joins the graphs of all batches
+    # a tensor: joins the graphs of all batches
+    total_tensor += loss
     total_float += loss.item()           # a Python float: no graph at all
 
 print("total_tensor:", type(total_tensor).__name__,
@@ -27,5 +28,6 @@ print("total_float: ", type(total_float).__name__, round(total_float, 4))
 print("graph depth of one batch's loss:", graph_depth(loss.grad_fn))
 
 assert total_tensor.requires_grad and isinstance(total_float, float)
-assert graph_depth(total_tensor.grad_fn) > graph_depth(loss.grad_fn)   # grows per batch
+# grows per batch
+assert graph_depth(total_tensor.grad_fn) > graph_depth(loss.grad_fn)
 assert abs(total_tensor.item() - total_float) < 1e-4

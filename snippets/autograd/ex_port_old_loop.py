@@ -8,7 +8,8 @@ else:
 
 torch.manual_seed(0)
 N, D_in, D_out = 64, 100, 10
-x = torch.randn(N, D_in, device=device)          # was Variable(torch.randn(...))
+# was Variable(torch.randn(...))
+x = torch.randn(N, D_in, device=device)
 y = torch.randn(N, D_out, device=device)
 # was Variable(torch.randn(...), requires_grad=True)
 w = torch.randn(D_in, D_out, device=device, requires_grad=True)
@@ -21,12 +22,14 @@ for t in range(100):
     if t % 25 == 0:
         print(t, round(loss.item(), 2))          # was print t, loss.data[0]
     loss.backward()
-    with torch.no_grad():                        # was w.data -= lr * w.grad.data
+    # was w.data -= lr * w.grad.data
+    with torch.no_grad():
         w -= lr * w.grad
     w.grad = None                                # was w.grad.data.zero_()
 
 x_test = torch.randn(16, D_in, device=device)
-with torch.inference_mode():                     # was Variable(x_test, volatile=True)
+# was Variable(x_test, volatile=True)
+with torch.inference_mode():
     y_test = x_test.mm(w)
 print("test output:", tuple(y_test.shape), "| requires_grad:", y_test.requires_grad)
 

@@ -6,7 +6,8 @@ w = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)
 b = torch.tensor(0.1, requires_grad=True)
 
 z = w * x + b                            # (3,), not a leaf
-z.retain_grad()                          # ask autograd to keep dloss/dz in z.grad
+# ask autograd to keep dloss/dz in z.grad
+z.retain_grad()
 loss = z.pow(2).sum()
 loss.backward()
 

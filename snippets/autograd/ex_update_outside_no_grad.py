@@ -22,7 +22,8 @@ else:
 w = w - lr * w.grad
 print("w = w - lr * w.grad -> is_leaf:", w.is_leaf,
       "| grad_fn:", type(w.grad_fn).__name__)
-assert not w.is_leaf                     # the next backward would not fill w.grad
+# the next backward would not fill w.grad
+assert not w.is_leaf
 
 # 3. the book's way: in place, under no_grad; w stays the same leaf
 w = torch.randn(5, 2, requires_grad=True)

@@ -10,7 +10,8 @@ class BrokenReLU(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_output):
-        return grad_output.clone()       # bug: lets the gradient through negative inputs
+        # bug: lets the gradient through negative inputs
+        return grad_output.clone()
 
 
 torch.manual_seed(0)

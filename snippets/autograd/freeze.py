@@ -22,7 +22,8 @@ losses = []
 for t in range(500):
     y_pred = x.mm(w1).clamp(min=0).mm(w2)
     loss = (y_pred - y).pow(2).sum()
-    loss.backward()                      # the gradient still flows *through* w2 to w1
+    # the gradient still flows *through* w2 to w1
+    loss.backward()
     losses.append(loss.item())
     with torch.no_grad():
         w1 -= lr * w1.grad

@@ -3,8 +3,8 @@ and backward on a scalar."""
 # --8<-- [start:leaves]
 import torch
 
-x = torch.tensor([1.0, 2.0, 3.0])                       # data: no gradient wanted
-w = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)  # parameters: tracked
+x = torch.tensor([1.0, 2.0, 3.0])                       # data
+w = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)  # parameters
 b = torch.tensor(0.1, requires_grad=True)
 # --8<-- [end:leaves]
 
@@ -22,7 +22,7 @@ def describe(name, t):
 for name, t in [("x", x), ("w", w), ("b", b), ("z", z), ("loss", loss)]:
     describe(name, t)
 
-assert w.is_leaf and b.is_leaf and x.is_leaf   # made by the user, not by an operation
+assert w.is_leaf and b.is_leaf and x.is_leaf    # made by the user
 assert not z.is_leaf and z.grad_fn is not None  # made by an operation
 assert x.grad_fn is None and not x.requires_grad
 # --8<-- [end:forward]
@@ -34,11 +34,13 @@ names = {id(w): "w", id(b): "b"}
 def walk(fn, depth=0):
     """Print the graph below fn, following next_functions back to the leaves."""
     label = type(fn).__name__
-    if hasattr(fn, "variable"):          # AccumulateGrad: the node of a leaf tensor
+    # AccumulateGrad: the node of a leaf tensor
+    if hasattr(fn, "variable"):
         label += f"  -> {names[id(fn.variable)]}.grad"
     print("  " * depth + label)
     for next_fn, _ in fn.next_functions:
-        if next_fn is not None:          # None: an input that needs no gradient (x)
+        # None: an input that needs no gradient (x)
+        if next_fn is not None:
             walk(next_fn, depth + 1)
 
 
@@ -46,7 +48,8 @@ walk(loss.grad_fn)
 # --8<-- [end:walk]
 
 # --8<-- [start:backward]
-loss.backward()                          # fills .grad of every leaf that requires grad
+# fills .grad of every leaf that requires grad
+loss.backward()
 print("loss  :", round(loss.item(), 4))
 print("w.grad:", [round(v, 4) for v in w.grad.tolist()])
 print("b.grad:", round(b.grad.item(), 4))

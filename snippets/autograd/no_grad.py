@@ -28,7 +28,8 @@ assert not score.requires_grad
 # --8<-- [end:decorator]
 
 # --8<-- [start:inference_mode]
-with torch.inference_mode():             # stricter and a little faster than no_grad
+# stricter and a little faster than no_grad
+with torch.inference_mode():
     y = w * 2
 print("inference_mode: requires_grad =", y.requires_grad,
       "| is_inference =", y.is_inference())

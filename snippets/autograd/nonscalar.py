@@ -17,7 +17,8 @@ else:
 
 # --8<-- [start:vjp]
 v = torch.tensor([1.0, 10.0])            # one weight per element of y
-y.backward(gradient=v)                   # x.grad = v^T J, J = dy/dx of shape (2, 3)
+# x.grad = v^T J, J = dy/dx of shape (2, 3)
+y.backward(gradient=v)
 print("x.grad with gradient=v:", x.grad.tolist())
 
 J = torch.autograd.functional.jacobian(
@@ -30,7 +31,8 @@ assert torch.equal(x.grad, v @ J)        # [2, 11, 60]
 # --8<-- [start:same_as_sum]
 x.grad = None                            # forget the gradient computed above
 y = torch.stack([x[0] * x[1], x[1] + x[2] ** 2])
-(v * y).sum().backward()                 # the scalar sum_i v_i y_i: same gradient
+# the scalar sum_i v_i y_i: same gradient
+(v * y).sum().backward()
 print("x.grad of (v * y).sum():", x.grad.tolist())
 assert torch.equal(x.grad, v @ J)
 # --8<-- [end:same_as_sum]

@@ -10,7 +10,8 @@ y = torch.randn(8, 2)
 w = torch.randn(5, 2, requires_grad=True)
 loss = (x.mm(w) - y).pow(2).sum()                # a zero-dimensional tensor
 try:
-    loss.data[0]                                 # 0.3: losses were 1-element vectors
+    # 0.3: losses were 1-element vectors
+    loss.data[0]
 except IndexError as err:
     print("loss.data[0] -> IndexError:", err)
     assert "invalid index of a 0-dim tensor" in str(err) and "tensor.item()" in str(err)

@@ -8,7 +8,8 @@ for t in range(500):
 
 # --8<-- [start:compile]
 try:
-    compile(OLD_LOOP, "old_tutorial.py", "exec")   # compile only: nothing is run
+    # compile only: nothing is run
+    compile(OLD_LOOP, "old_tutorial.py", "exec")
 except SyntaxError as err:
     print(f"line {err.lineno}: {err.text.strip()!r}")
     print("SyntaxError:", err.msg)

@@ -7,17 +7,20 @@ from torch.autograd import Variable
 
 # --8<-- [start:variable]
 t = torch.tensor([1.0, 2.0, 3.0])
-v = Variable(t)                          # 0.3: wrap a tensor to put it in the graph
+# 0.3: wrap a tensor to put it in the graph
+v = Variable(t)
 print("type(Variable(t)):", type(v).__name__,
       "| shares memory with t:", v.data_ptr() == t.data_ptr())
 assert type(v) is torch.Tensor and v.data_ptr() == t.data_ptr()
 
-w = Variable(t, requires_grad=True)               # today: t.detach().requires_grad_()
+# today: t.detach().requires_grad_()
+w = Variable(t, requires_grad=True)
 print("Variable(t, requires_grad=True): is_leaf =", w.is_leaf,
       "| requires_grad =", w.requires_grad)
 assert w.is_leaf and w.requires_grad and not t.requires_grad
 
-modern = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)   # what to write instead
+# what to write instead
+modern = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 (w ** 2).sum().backward()
 (modern ** 2).sum().backward()
 assert torch.equal(w.grad, modern.grad)
