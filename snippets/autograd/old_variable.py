@@ -18,6 +18,7 @@ w = Variable(t, requires_grad=True)
 print("Variable(t, requires_grad=True): is_leaf =", w.is_leaf,
       "| requires_grad =", w.requires_grad)
 assert w.is_leaf and w.requires_grad and not t.requires_grad
+assert w.data_ptr() == t.data_ptr()      # like t.detach(): no copy
 
 # what to write instead
 modern = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
