@@ -5,16 +5,14 @@ Dynamo captures the two-layer loss once; the next 499 training steps reuse that 
 import numpy as np
 import torch
 
-# --8<-- [start:backend]
 captured = []
 
 
-def show_graph(gm, example_inputs):          # (1)!
+def show_graph(gm, example_inputs):
     captured.append(gm)
     print(f"graph {len(captured)}, {len(example_inputs)} inputs:")
     print(gm.code.strip())
-    return gm.forward                         # (2)!
-# --8<-- [end:backend]
+    return gm.forward
 
 
 def two_layer_loss(x, y, w1, w2):
@@ -36,8 +34,7 @@ def main():
     w2.requires_grad_()
     lr = 1e-6
 
-    # --8<-- [start:train]
-    compiled_loss = torch.compile(two_layer_loss, backend=show_graph)   # (3)!
+    compiled_loss = torch.compile(two_layer_loss, backend=show_graph)
     losses = []
     for t in range(500):
         loss = compiled_loss(x, y, w1, w2)   # the first call captures, the others reuse
@@ -49,7 +46,6 @@ def main():
             w2.grad.zero_()
         losses.append(loss.item())
     print(f"graphs captured: {len(captured)}; first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
-    # --8<-- [end:train]
 
     assert len(captured) == 1, "one capture, reused for all 500 steps"
     assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"

@@ -4,7 +4,6 @@ A counting backend shows the pieces; torch._dynamo.explain names them; fullgraph
 """
 import torch
 
-# --8<-- [start:backend]
 captured = []
 
 
@@ -15,37 +14,29 @@ def show_ops(gm, example_inputs):
     captured.append(ops)
     print(f"  graph {len(captured)}: {', '.join(ops)}")
     return gm.forward
-# --8<-- [end:backend]
 
 
-# --8<-- [start:function]
 def f(x):
     y = x * 2
-    if y.sum() > 0:          # (1)!
+    if y.sum() > 0:
         return torch.sin(y)
     return torch.cos(y)
-# --8<-- [end:function]
 
 
 def main():
-    # --8<-- [start:run]
     compiled_f = torch.compile(f, backend=show_ops)
     for data in ([1.0, 2.0], [3.0, 4.0], [-1.0, -2.0]):
         print(f"call with {data}:")
         result = compiled_f(torch.tensor(data))
         assert torch.equal(result, f(torch.tensor(data)))
     print("graphs captured:", len(captured))
-    # --8<-- [end:run]
     assert len(captured) == 3, "the prefix, the sin branch, and later the cos branch"
 
-    # --8<-- [start:explain]
     torch._dynamo.reset()                     # forget what was compiled above
     explanation = torch._dynamo.explain(f)(torch.tensor([1.0, 2.0]))
     print("explain: graphs", explanation.graph_count, "| graph breaks", explanation.graph_break_count)
-    # --8<-- [end:explain]
     assert (explanation.graph_count, explanation.graph_break_count) == (2, 1)
 
-    # --8<-- [start:fullgraph]
     strict_f = torch.compile(f, backend=show_ops, fullgraph=True)
     error = None
     try:
@@ -53,7 +44,6 @@ def main():
     except torch._dynamo.exc.Unsupported as e:
         error = e
     print("fullgraph=True:", type(error).__name__ + ":", str(error).splitlines()[0])
-    # --8<-- [end:fullgraph]
     assert error is not None, "fullgraph=True refuses a graph break"
 
 

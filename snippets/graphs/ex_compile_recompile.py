@@ -27,23 +27,19 @@ def f(x):
 def main():
     torch.manual_seed(0)
     compiled_f = torch.compile(f, backend=count_graphs)
-    # --8<-- [start:shapes]
     for n in (3, 3, 4, 5, 100):
         value = compiled_f(torch.randn(n))
         print(f"x of length {n:3d}: result {value.item():.1f}, graphs captured so far {len(captured)}")
     for i, inputs in enumerate(captured, 1):
         print(f"graph {i} takes: {inputs}")
-    # --8<-- [end:shapes]
     assert len(captured) == 2, "length 3, then one dynamic graph for every other length"
 
-    # --8<-- [start:dynamic]
     torch._dynamo.reset()
     captured.clear()
     compiled_f = torch.compile(f, backend=count_graphs, dynamic=True)
     for n in (3, 4, 5, 100):
         compiled_f(torch.randn(n))
     print("dynamic=True from the start: graphs captured", len(captured))
-    # --8<-- [end:dynamic]
     assert len(captured) == 1
 
 

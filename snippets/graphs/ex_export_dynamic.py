@@ -20,18 +20,15 @@ def main():
     model = TwoLayerNet(torch.randn(1000, 100), torch.randn(100, 10))
     example, other = torch.randn(64, 1000), torch.randn(32, 1000)
 
-    # --8<-- [start:static]
     static = torch.export.export(model, (example,)).module()
     message = None
     try:
         static(other)
-    except (AssertionError, RuntimeError) as e:   # (1)!
+    except (AssertionError, RuntimeError) as e:
         message = str(e)
     print("batch 32 on a batch-64 program:", message)
-    # --8<-- [end:static]
     assert message and "64" in message
 
-    # --8<-- [start:dynamic]
     batch = torch.export.Dim("batch")
     ep = torch.export.export(model, (example,), dynamic_shapes={"x": {0: batch}})
     dynamic = ep.module()
@@ -40,7 +37,6 @@ def main():
         print(f"batch {n}: output {tuple(out.shape)}")
     x_node = [n for n in ep.graph.nodes if n.op == "placeholder"][-1]
     print("batch size in the graph:", type(x_node.meta["val"].shape[0]).__name__)
-    # --8<-- [end:dynamic]
     assert torch.equal(dynamic(other), model(other))
     assert isinstance(x_node.meta["val"].shape[0], torch.SymInt), "a symbol, not 64"
 

@@ -13,7 +13,6 @@ def two_layer(x, w1, w2):
 def main():
     gm = torch.fx.symbolic_trace(two_layer)
 
-    # --8<-- [start:rewrite]
     replaced = 0
     for node in gm.graph.nodes:
         if node.op == "call_method" and node.target == "clamp" and node.kwargs == {"min": 0}:
@@ -25,7 +24,6 @@ def main():
     gm.graph.lint()                  # check the graph is still well formed
     gm.recompile()                   # regenerate gm.code and gm.forward from the graph
     print(gm.code.strip())
-    # --8<-- [end:rewrite]
 
     torch.manual_seed(0)
     x, w1, w2 = torch.randn(64, 1000), torch.randn(1000, 100), torch.randn(100, 10)

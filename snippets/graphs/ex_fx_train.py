@@ -38,14 +38,12 @@ def main():
     shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]           # x, y, w1, w2
     data = [torch.tensor(rng.standard_normal(s), device=device, dtype=dtype) for s in shapes]
 
-    # --8<-- [start:define_run]
     traced = torch.fx.symbolic_trace(two_layer_loss)    # define: once
     traced_losses = train(traced, data)                 # run: 500 times
     eager_losses = train(two_layer_loss, data)
     print("traced graph nodes:", len(traced.graph.nodes))
     print(f"traced: last loss {traced_losses[-1]:.4g} | eager: last loss {eager_losses[-1]:.4g}")
     print("identical at every step:", traced_losses == eager_losses)
-    # --8<-- [end:define_run]
     assert traced_losses == eager_losses, "the same operations in the same order"
 
 

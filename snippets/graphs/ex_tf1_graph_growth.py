@@ -29,15 +29,12 @@ def main():
 
     with tf1.Session() as sess:
         sess.run(tf1.global_variables_initializer())
-        # --8<-- [start:buggy]
         sizes = []
         for t in range(5):
             sess.run(tf1.assign(w, w - 0.01 * grad_w), feed_dict=feed)   # builds new ops every step
             sizes.append(len(graph.get_operations()))
         print("buggy loop, ops after each step:", sizes)
-        # --8<-- [end:buggy]
 
-        # --8<-- [start:fixed]
         update = tf1.assign(w, w - 0.01 * grad_w)        # built once, before the loop
         graph.finalize()                                  # from now on, adding an op raises
         for t in range(200):
@@ -50,7 +47,6 @@ def main():
         except RuntimeError as e:
             message = str(e)
         print("RuntimeError:", message)
-        # --8<-- [end:fixed]
 
     steps = np.diff(sizes)
     assert (steps > 0).all() and len(set(steps)) == 1, "the graph grows by the same ops every step"

@@ -36,11 +36,9 @@ def main():
         sess.run(init)
         for t in range(500):
             sess.run(train, feed_dict={x: x_train, y: y_train})
-        # --8<-- [start:evaluate]
         train_loss = sess.run(loss, feed_dict={x: x_train, y: y_train})
         new_loss = sess.run(loss, feed_dict={x: x_new, y: y_new})      # same graph, new feed
         predictions = sess.run(y_pred, feed_dict={x: x_new})           # fetch only what needs x
-        # --8<-- [end:evaluate]
 
     print(f"loss on the training batch (64 samples): {train_loss:.3g}")
     print(f"loss on a new batch (32 samples):        {new_loss:.3g}")

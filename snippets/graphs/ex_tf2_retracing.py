@@ -13,7 +13,6 @@ tf.get_logger().setLevel("ERROR")  # hide deprecation notes in TensorFlow's Pyth
 
 
 def main():
-    # --8<-- [start:function]
     traces = []
 
     @tf.function
@@ -22,9 +21,7 @@ def main():
         print("  python print: tracing")                        # only while tracing
         tf.print("  tf.print: running", output_stream=sys.stdout)  # every call
         return x * factor
-    # --8<-- [end:function]
 
-    # --8<-- [start:calls]
     calls = [
         ("python float 2.0", [1.0, 2.0], 2.0),
         ("python float 3.0", [1.0, 2.0], 3.0),        # new Python value: trace again
@@ -37,17 +34,14 @@ def main():
         print(f"{label}:")
         scale(tf.constant(x), factor)
     print("traces:", len(traces), "for", len(calls), "calls")
-    # --8<-- [end:calls]
     assert len(traces) == 4
 
-    # --8<-- [start:signature]
     traces.clear()
     any_length = tf.function(scale.python_function,
                              input_signature=[tf.TensorSpec([None]), tf.TensorSpec([])])
     for n in (2, 3, 4):
         any_length(tf.ones(n), tf.constant(2.0))
     print("with an input_signature: traces", len(traces), "for 3 lengths")
-    # --8<-- [end:signature]
     assert len(traces) == 1
 
 

@@ -11,7 +11,6 @@ import tensorflow as tf
 tf.get_logger().setLevel("ERROR")  # hide deprecation notes in TensorFlow's Python log
 
 
-# --8<-- [start:loops]
 @tf.function
 def python_range(x):
     for _ in range(20):          # a Python loop: runs while tracing, 20 copies of the body
@@ -24,12 +23,10 @@ def tensor_range(x):
     for _ in tf.range(20):       # a tensor loop: AutoGraph emits a While op
         x = x * 0.5 + 1.0
     return x
-# --8<-- [end:loops]
 
 
 def main():
     x = tf.constant(100.0)
-    # --8<-- [start:compare]
     sizes = {}
     for f in (python_range, tensor_range):
         graph = f.get_concrete_function(x).graph
@@ -37,7 +34,6 @@ def main():
         sizes[f.__name__] = (len(ops), ops.count("Mul"), ops.count("While") + ops.count("StatelessWhile"))
         print(f"{f.__name__}: result {float(f(x)):.6f}, ops {len(ops)}, Mul ops {ops.count('Mul')}, "
               f"While ops {sizes[f.__name__][2]}")
-    # --8<-- [end:compare]
 
     assert abs(float(python_range(x)) - float(tensor_range(x))) < 1e-6, "same arithmetic"
     assert sizes["python_range"][1] == 20 and sizes["python_range"][2] == 0, "unrolled: 20 Muls, no loop"

@@ -19,7 +19,6 @@ def main():
     w2.requires_grad_()
     lr = 1e-6
 
-    # --8<-- [start:loop]
     losses = []
     for t in range(500):
         loss = (x.mm(w1).clamp(min=0).mm(w2) - y).pow(2).sum()
@@ -30,7 +29,6 @@ def main():
         losses.append(loss.item())
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
     print("w1.grad is", w1.grad, "| w2.grad is", w2.grad)
-    # --8<-- [end:loop]
 
     assert w1.grad is None and w2.grad is None, "autograd.grad leaves .grad alone"
     assert losses[-1] < 1e-3 * losses[0]

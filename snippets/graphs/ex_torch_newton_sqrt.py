@@ -7,7 +7,6 @@ import math
 import torch
 
 
-# --8<-- [start:newton]
 def newton_sqrt(a, tol=1e-12):
     y = a.clone()                   # a start guess; any positive number works
     steps = 0
@@ -15,11 +14,9 @@ def newton_sqrt(a, tol=1e-12):
         y = (y + a / y) / 2         # Newton's step for y*y = a
         steps += 1
     return y, steps
-# --8<-- [end:newton]
 
 
 def main():
-    # --8<-- [start:check]
     for value in (2.0, 100.0, 1e6):
         a = torch.tensor(value, dtype=torch.float64, requires_grad=True)
         y, steps = newton_sqrt(a)
@@ -29,7 +26,6 @@ def main():
               f"grad {a.grad.item():.6g} (exact {expected:.6g})")
         assert abs(y.item() - math.sqrt(value)) < 1e-9 * math.sqrt(value)
         assert abs(a.grad.item() - expected) < 1e-9 * expected, "autograd through the loop"
-    # --8<-- [end:check]
 
 
 if __name__ == "__main__":

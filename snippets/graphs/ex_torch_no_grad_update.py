@@ -14,30 +14,24 @@ def main():
     loss = (x.mm(w) - y).pow(2).sum()
     loss.backward()
 
-    # --8<-- [start:without]
     message = None
     try:
         w -= lr * w.grad                              # recorded by autograd: refused
     except RuntimeError as e:
         message = str(e)
     print("without no_grad:", message)
-    # --8<-- [end:without]
     assert message and "leaf Variable that requires grad" in message
 
-    # --8<-- [start:rebind]
     w_new = w - lr * w.grad                           # allowed, but a new non-leaf tensor
     print("w - lr * grad: is_leaf", w_new.is_leaf, "| grad_fn", type(w_new.grad_fn).__name__)
-    # --8<-- [end:rebind]
     assert not w_new.is_leaf
 
-    # --8<-- [start:with]
     before = loss.item()
     with torch.no_grad():
         w -= lr * w.grad                              # not recorded: w stays the same leaf
     w.grad = None
     after = (x.mm(w) - y).pow(2).sum().item()
     print(f"with no_grad: is_leaf {w.is_leaf}, loss {before:.3f} -> {after:.3f}")
-    # --8<-- [end:with]
     assert w.is_leaf and after < before
 
 

@@ -5,41 +5,34 @@ torch.cond plays the part of TensorFlow's tf.cond: one exported program serves b
 import torch
 
 
-# --8<-- [start:branchy]
 class Branchy(torch.nn.Module):
     def forward(self, x):
         y = x * 2
         if y.sum() > 0:                  # Python decides: needs the value of y
             return torch.sin(y)
         return torch.cos(y)
-# --8<-- [end:branchy]
 
 
-# --8<-- [start:cond]
 class WithCond(torch.nn.Module):
     def forward(self, x):
         y = x * 2
-        return torch.cond(y.sum() > 0,   # (1)!
+        return torch.cond(y.sum() > 0,
                           lambda y: torch.sin(y),
                           lambda y: torch.cos(y),
                           (y,))
-# --8<-- [end:cond]
 
 
 def main():
     x = torch.tensor([1.0, 2.0, 3.0])
 
-    # --8<-- [start:refused]
     error = None
     try:
         torch.export.export(Branchy(), (x,))
-    except RuntimeError as e:        # (2)!
+    except RuntimeError as e:
         error = e
     print(type(error).__name__ + ":", str(error).splitlines()[0])
-    # --8<-- [end:refused]
     assert error is not None and "data-dependent" in str(error)
 
-    # --8<-- [start:exported]
     ep = torch.export.export(WithCond(), (x,))
     calls = [n.target.__name__ for n in ep.graph.nodes if n.op == "call_function"]
     print("exported calls:", calls)
@@ -48,7 +41,6 @@ def main():
         t = torch.tensor(data)
         print(f"x = {data}: {[round(v, 4) for v in program(t).tolist()]}")
         assert torch.allclose(program(t), Branchy()(t))
-    # --8<-- [end:exported]
     assert calls == ["mul.Tensor", "sum.default", "gt.Scalar", "cond", "getitem"], calls
 
 

@@ -30,21 +30,17 @@ def main():
     model = TwoLayerNet(torch.randn(D_in, H), torch.randn(H, D_out)).to(device)
     x = torch.randn(N, D_in, device=device)
 
-    # --8<-- [start:export]
-    ep = torch.export.export(model, (x,))     # (1)!
-    print(ep.graph)                           # (2)!
+    ep = torch.export.export(model, (x,))
+    print(ep.graph)
     for spec in ep.graph_signature.input_specs:
         print(f"input {spec.arg.name}: {spec.kind.name}")
-    # --8<-- [end:export]
 
-    # --8<-- [start:save]
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "two_layer.pt2")
-        torch.export.save(ep, path)           # (3)!
+        torch.export.save(ep, path)
         loaded = torch.export.load(path)
     same = torch.equal(loaded.module()(x), model(x))
     print("loaded program gives the same output:", same)
-    # --8<-- [end:save]
     assert same
     targets = [str(n.target) for n in ep.graph.nodes if n.op == "call_function"]
     assert targets == ["aten.mm.default", "aten.clamp.default", "aten.mm.default"], targets

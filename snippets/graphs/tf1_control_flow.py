@@ -16,17 +16,14 @@ tf1.disable_eager_execution()
 def main():
     x = tf1.placeholder(tf.float64, shape=(None,))
 
-    # --8<-- [start:python]
     try:
         while tf.norm(x) > 1:          # a placeholder has no value yet
             x = x / 2
     except TypeError as e:
         message = str(e).split(". ")[0]
         print("TypeError:", message)
-    # --8<-- [end:python]
     assert "symbolic `tf.Tensor` as a Python `bool` is not allowed" in message
 
-    # --8<-- [start:graph]
     def keep_going(x, steps):
         return tf.norm(x) > 1
 
@@ -39,21 +36,18 @@ def main():
                  lambda: -x_small)
     out = tf.reduce_sum(y)
     grad_x, = tf1.gradients(out, x)                                           # (3)!
-    # --8<-- [end:graph]
 
     graph = tf1.get_default_graph()
     loops = [op.type for op in graph.get_operations() if "While" in op.type or "If" in op.type]
     print("control-flow ops in the graph:", loops)
     size = len(graph.get_operations())
 
-    # --8<-- [start:run]
     results = {}
     with tf1.Session() as sess:
         for data in ([3.0, 4.0], [-40.0, 30.0]):
             out_v, steps_v, grad_v = sess.run([out, steps, grad_x], feed_dict={x: data})
             print(f"x = {data}: {steps_v} halvings, out {out_v:.5f}, grad {grad_v.round(6).tolist()}")
             results[tuple(data)] = (int(steps_v), float(out_v), grad_v.tolist())
-    # --8<-- [end:run]
 
     assert len(graph.get_operations()) == size, "running the graph adds no ops to it"
     assert results[(3.0, 4.0)] == (3, 1.75, [0.25, 0.25])            # 2 * x / 2**3

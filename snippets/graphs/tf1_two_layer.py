@@ -15,6 +15,11 @@ tf1.disable_eager_execution()      # TF1 semantics: ops build a graph, nothing r
 
 
 def main():
+    # TensorFlow 2 keeps the TensorFlow 1 API only under tf.compat.v1
+    print("tf.placeholder exists:", hasattr(tf, "placeholder"), "| tf.compat.v1.placeholder exists:",
+          hasattr(tf1, "placeholder"))
+    assert not hasattr(tf, "placeholder") and hasattr(tf1, "placeholder")
+
     rng = np.random.default_rng(0)
     N, D_in, H, D_out = 64, 1000, 100, 10
     x_data = rng.standard_normal((N, D_in))
@@ -22,7 +27,7 @@ def main():
     w1_init = rng.standard_normal((D_in, H))
     w2_init = rng.standard_normal((H, D_out))
 
-    # --8<-- [start:graph]
+    # --8<-- [start:fit]
     # 1. define: placeholders for the data, variables for the weights
     x = tf1.placeholder(tf.float64, shape=(None, D_in))    # (N, D_in)
     y = tf1.placeholder(tf.float64, shape=(None, D_out))   # (N, D_out)
@@ -37,11 +42,9 @@ def main():
     grad_w1, grad_w2 = tf1.gradients(loss, [w1, w2])       # (1)!
     new_w1 = tf1.assign(w1, w1 - lr * grad_w1)             # (2)!
     new_w2 = tf1.assign(w2, w2 - lr * grad_w2)
-    # --8<-- [end:graph]
     print("ops in the graph:", len(tf1.get_default_graph().get_operations()))
     print("loss is", loss)
 
-    # --8<-- [start:run]
     # 2. run: feed real arrays into the graph, many times
     losses = []
     with tf1.Session() as sess:
@@ -52,7 +55,7 @@ def main():
             losses.append(float(loss_value))
             if t % 100 == 99:
                 print(f"step {t + 1:3d}  loss {loss_value:.4g}")
-    # --8<-- [end:run]
+    # --8<-- [end:fit]
 
     assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")

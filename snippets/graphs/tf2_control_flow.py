@@ -12,7 +12,6 @@ tf.get_logger().setLevel("ERROR")  # hide deprecation notes in TensorFlow's Pyth
 
 
 def main():
-    # --8<-- [start:function]
     traces = []
 
     @tf.function
@@ -27,9 +26,7 @@ def main():
         else:
             y = -x
         return tf.reduce_sum(y), steps
-    # --8<-- [end:function]
 
-    # --8<-- [start:run]
     results = {}
     for data in ([3.0, 4.0], [-40.0, 30.0]):
         x = tf.constant(data, dtype=tf.float64)
@@ -41,13 +38,10 @@ def main():
               f"grad {grad_x.numpy().round(6).tolist()}")
         results[tuple(data)] = (int(steps), float(out), grad_x.numpy().tolist())
     print("f was traced", len(traces), "time(s)")
-    # --8<-- [end:run]
 
-    # --8<-- [start:graph]
     graph = f.get_concrete_function(x).graph       # the graph traced above
     loops = [op.type for op in graph.get_operations() if "While" in op.type or "If" in op.type]
     print("control-flow ops in the graph:", loops)
-    # --8<-- [end:graph]
 
     assert len(traces) == 1, "one trace serves both inputs: the loop is inside the graph"
     assert loops == ["StatelessWhile", "StatelessIf"]

@@ -21,13 +21,12 @@ def main():
     w2 = tf.Variable(rng.standard_normal((H, D_out)))      # (H, D_out)
     lr = 1e-6
 
-    # --8<-- [start:eager]
     # eager: every line runs at once and gives a value
     h_relu = tf.maximum(tf.matmul(x, w1), 0.0)
-    print("eager loss:", round(float(tf.reduce_sum((tf.matmul(h_relu, w2) - y) ** 2)), 1))
-    # --8<-- [end:eager]
+    eager_loss = float(tf.reduce_sum((tf.matmul(h_relu, w2) - y) ** 2))
+    print(f"eager loss before training: {eager_loss:.1f}")
 
-    # --8<-- [start:step]
+    # --8<-- [start:fit]
     traces = []
 
     @tf.function                                   # (1)!
@@ -41,9 +40,7 @@ def main():
         w1.assign_sub(lr * grad_w1)
         w2.assign_sub(lr * grad_w2)
         return loss
-    # --8<-- [end:step]
 
-    # --8<-- [start:loop]
     losses = []
     for t in range(500):
         loss = train_step(x, y)
@@ -51,8 +48,9 @@ def main():
         if t % 100 == 99:
             print(f"step {t + 1:3d}  loss {float(loss):.4g}")
     print("train_step was traced", len(traces), "time(s) in 500 calls")
-    # --8<-- [end:loop]
+    # --8<-- [end:fit]
 
+    assert abs(eager_loss - losses[0]) <= 1e-12 * losses[0], "eager and graph compute the same loss"
     assert len(traces) == 1, "one trace, then the same graph runs every step"
     assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")

@@ -5,7 +5,6 @@ The two inputs loop a different number of times, so their graphs have different 
 import torch
 
 
-# --8<-- [start:function]
 def f(x):
     steps = 0
     while x.norm() > 1:                  # (1)!
@@ -16,10 +15,8 @@ def f(x):
     else:
         y = -x
     return y.sum(), steps
-# --8<-- [end:function]
 
 
-# --8<-- [start:count]
 def recorded_graph(t):
     """The names of the backward nodes reachable from t.grad_fn, output first."""
     names, todo = [], [t.grad_fn]
@@ -29,11 +26,9 @@ def recorded_graph(t):
             names.append(node.name().removesuffix("Backward0").removeprefix("torch::autograd::"))
             todo.extend(next_node for next_node, _ in node.next_functions)
     return names
-# --8<-- [end:count]
 
 
 def main():
-    # --8<-- [start:run]
     results = {}
     for data in ([3.0, 4.0], [-40.0, 30.0]):
         x = torch.tensor(data, dtype=torch.float64, requires_grad=True)
@@ -42,7 +37,6 @@ def main():
         print(f"x = {data}: {steps} halvings, out {out.item():.5f}, grad {x.grad.tolist()}")
         print("  graph:", " <- ".join(recorded_graph(out)))
         results[tuple(data)] = (steps, out.item(), x.grad.tolist(), recorded_graph(out))
-    # --8<-- [end:run]
 
     assert results[(3.0, 4.0)][:3] == (3, 1.75, [0.25, 0.25])            # 2 * x / 2**3
     assert results[(-40.0, 30.0)][:3] == (6, 0.15625, [-1 / 64, -1 / 64])  # -x / 2**6
