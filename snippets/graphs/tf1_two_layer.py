@@ -37,12 +37,15 @@ def main():
     h_relu = tf.maximum(tf.matmul(x, w1), 0.0)             # (N, H)
     y_pred = tf.matmul(h_relu, w2)                         # (N, D_out)
     loss = tf.reduce_sum((y_pred - y) ** 2)
+    ops_forward = len(tf1.get_default_graph().get_operations())
 
     lr = 1e-6
     grad_w1, grad_w2 = tf1.gradients(loss, [w1, w2])       # (1)!
+    ops_backward = len(tf1.get_default_graph().get_operations()) - ops_forward
     new_w1 = tf1.assign(w1, w1 - lr * grad_w1)             # (2)!
     new_w2 = tf1.assign(w2, w2 - lr * grad_w2)
-    print("ops in the graph:", len(tf1.get_default_graph().get_operations()))
+    ops = len(tf1.get_default_graph().get_operations())
+    print(f"ops in the graph: {ops} ({ops_forward} forward, {ops_backward} from tf.gradients)")
     print("loss is", loss)
 
     # 2. run: feed real arrays into the graph, many times
@@ -57,6 +60,7 @@ def main():
                 print(f"step {t + 1:3d}  loss {loss_value:.4g}")
     # --8<-- [end:fit]
 
+    assert ops_backward > ops / 2, "most of the graph is the backward pass"
     assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
     return losses

@@ -17,7 +17,7 @@ def main():
     @tf.function
     def f(x):
         traces.append(1)                 # runs only while tracing
-        steps = tf.constant(0)
+        steps = 0                        # AutoGraph makes it a loop variable
         while tf.norm(x) > 1:            # (1)!
             x = x / 2
             steps += 1
