@@ -1,4 +1,4 @@
-"""torch.compile with a home-made backend that prints the FX graph Dynamo captured and runs it as it is.
+"""torch.compile with a home-made backend, which prints the graph Dynamo captured and runs it as is.
 
 Dynamo captures the two-layer loss once; the next 499 training steps reuse that graph.
 """
@@ -29,7 +29,8 @@ def main():
     dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
     rng = np.random.default_rng(0)
     shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]           # x, y, w1, w2
-    x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype) for s in shapes)
+    x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype)
+                    for s in shapes)
     w1.requires_grad_()
     w2.requires_grad_()
     lr = 1e-6
@@ -45,7 +46,8 @@ def main():
             w1.grad.zero_()
             w2.grad.zero_()
         losses.append(loss.item())
-    print(f"graphs captured: {len(captured)}; first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
+    print(f"graphs captured: {len(captured)}; "
+          f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 
     assert len(captured) == 1, "one capture, reused for all 500 steps"
     assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"

@@ -1,6 +1,7 @@
-"""A graph break: torch.compile meets an `if` on a tensor's value and splits the function in two graphs.
+"""A graph break: torch.compile meets an `if` on a tensor's value and splits the function there.
 
-A counting backend shows the pieces; torch._dynamo.explain names them; fullgraph=True turns the break into an error.
+A backend that lists each graph shows the pieces; torch._dynamo.explain counts them;
+fullgraph=True turns the break into an error.
 """
 import torch
 
@@ -34,7 +35,8 @@ def main():
 
     torch._dynamo.reset()                     # forget what was compiled above
     explanation = torch._dynamo.explain(f)(torch.tensor([1.0, 2.0]))
-    print("explain: graphs", explanation.graph_count, "| graph breaks", explanation.graph_break_count)
+    print("explain: graphs", explanation.graph_count,
+          "| graph breaks", explanation.graph_break_count)
     assert (explanation.graph_count, explanation.graph_break_count) == (2, 1)
 
     strict_f = torch.compile(f, backend=show_ops, fullgraph=True)

@@ -1,4 +1,4 @@
-"""The cost side of torch.compile: guards check each call, and a new input shape means a new capture.
+"""The cost side of torch.compile: guards check each call, and a new shape means a new capture.
 
 After one shape change Dynamo marks the dimension dynamic, and later shapes reuse that graph.
 """
@@ -29,7 +29,8 @@ def main():
     compiled_f = torch.compile(f, backend=count_graphs)
     for n in (3, 3, 4, 5, 100):
         value = compiled_f(torch.randn(n))
-        print(f"x of length {n:3d}: result {value.item():.1f}, graphs captured so far {len(captured)}")
+        print(f"x of length {n:3d}: result {value.item():.1f}, "
+              f"graphs captured so far {len(captured)}")
     for i, inputs in enumerate(captured, 1):
         print(f"graph {i} takes: {inputs}")
     assert len(captured) == 2, "length 3, then one dynamic graph for every other length"

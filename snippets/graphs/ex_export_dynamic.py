@@ -1,6 +1,6 @@
 """An exported program is specialised to the example's shapes: batch 64 in, batch 32 refused.
 
-Declaring the batch dimension dynamic with torch.export.Dim makes one program serve every batch size.
+Declaring the batch dimension dynamic with torch.export.Dim lets one program serve every batch.
 """
 import torch
 

@@ -1,4 +1,4 @@
-"""Define, then run, in PyTorch: trace the loss once with torch.fx, then train with the traced graph.
+"""Define, then run, in PyTorch: trace the loss once with torch.fx, then train with that graph.
 
 Autograd works through the GraphModule, and the losses equal those of the plain function.
 """

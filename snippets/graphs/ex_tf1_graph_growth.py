@@ -1,4 +1,4 @@
-"""A classic TensorFlow 1 bug: creating ops inside the training loop makes the graph grow every step.
+"""A classic TensorFlow 1 bug: creating ops inside the training loop grows the graph every step.
 
 graph.finalize() turns the silent growth into an error.
 """

@@ -1,4 +1,4 @@
-"""Reuse a TensorFlow 1 graph: after training, feed new data of another batch size to the same placeholders.
+"""Reuse a TensorFlow 1 graph: after training, feed new data, of another batch size, to it.
 
 Nothing is rebuilt: the graph has the same ops before and after.
 """
@@ -19,7 +19,7 @@ def main():
     N, D_in, H, D_out = 64, 1000, 100, 10
     x_train, y_train = rng.standard_normal((N, D_in)), rng.standard_normal((N, D_out))
     w1_init, w2_init = rng.standard_normal((D_in, H)), rng.standard_normal((H, D_out))
-    x_new, y_new = rng.standard_normal((32, D_in)), rng.standard_normal((32, D_out))   # a batch of 32
+    x_new, y_new = rng.standard_normal((32, D_in)), rng.standard_normal((32, D_out))   # 32 new
 
     x = tf1.placeholder(tf.float64, shape=(None, D_in))    # None: any batch size
     y = tf1.placeholder(tf.float64, shape=(None, D_out))

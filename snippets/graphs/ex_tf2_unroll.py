@@ -1,4 +1,5 @@
-"""AutoGraph converts only loops that depend on tensors: `range(n)` is unrolled into n copies, `tf.range(n)` becomes one While op.
+"""AutoGraph converts only loops over tensors: `range(n)` is unrolled into n copies of the body,
+`tf.range(n)` becomes one While op.
 
 Both compute the same result; only the size of the graph differs.
 """
@@ -31,13 +32,14 @@ def main():
     for f in (python_range, tensor_range):
         graph = f.get_concrete_function(x).graph
         ops = [op.type for op in graph.get_operations()]
-        sizes[f.__name__] = (len(ops), ops.count("Mul"), ops.count("While") + ops.count("StatelessWhile"))
-        print(f"{f.__name__}: result {float(f(x)):.6f}, ops {len(ops)}, Mul ops {ops.count('Mul')}, "
-              f"While ops {sizes[f.__name__][2]}")
+        loops = ops.count("While") + ops.count("StatelessWhile")
+        sizes[f.__name__] = (len(ops), ops.count("Mul"), loops)
+        print(f"{f.__name__}: result {float(f(x)):.6f}, ops {len(ops)}, "
+              f"Mul ops {ops.count('Mul')}, While ops {loops}")
 
     assert abs(float(python_range(x)) - float(tensor_range(x))) < 1e-6, "same arithmetic"
-    assert sizes["python_range"][1] == 20 and sizes["python_range"][2] == 0, "unrolled: 20 Muls, no loop"
-    assert sizes["tensor_range"][1] == 0 and sizes["tensor_range"][2] == 1, "one While op; its body lives in a function"
+    assert sizes["python_range"][1] == 20 and sizes["python_range"][2] == 0, "unrolled, no loop"
+    assert sizes["tensor_range"][1] == 0 and sizes["tensor_range"][2] == 1, "one While op"
 
 
 if __name__ == "__main__":

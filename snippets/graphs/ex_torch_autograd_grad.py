@@ -1,4 +1,5 @@
-"""PyTorch's counterpart of tape.gradient: torch.autograd.grad returns the gradients instead of adding them to .grad.
+"""PyTorch's counterpart of tape.gradient: torch.autograd.grad returns the gradients
+instead of adding them to .grad.
 
 Nothing accumulates, so there is nothing to zero; the losses equal the .backward() version's.
 """
@@ -14,7 +15,8 @@ def main():
     dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
     rng = np.random.default_rng(0)
     shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]           # x, y, w1, w2
-    x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype) for s in shapes)
+    x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype)
+                    for s in shapes)
     w1.requires_grad_()
     w2.requires_grad_()
     lr = 1e-6
@@ -22,7 +24,7 @@ def main():
     losses = []
     for t in range(500):
         loss = (x.mm(w1).clamp(min=0).mm(w2) - y).pow(2).sum()
-        grad_w1, grad_w2 = torch.autograd.grad(loss, [w1, w2])   # like tape.gradient(loss, [w1, w2])
+        grad_w1, grad_w2 = torch.autograd.grad(loss, [w1, w2])   # like tape.gradient(...)
         with torch.no_grad():
             w1 -= lr * grad_w1
             w2 -= lr * grad_w2

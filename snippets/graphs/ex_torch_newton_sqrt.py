@@ -1,6 +1,7 @@
-"""Differentiate through a data-dependent loop: Newton's method for sqrt(a) stops when it is accurate enough.
+"""Differentiate through a data-dependent loop: Newton's method for sqrt(a) stops when accurate.
 
-Each a takes a different number of steps; autograd follows whichever path ran, and d sqrt(a)/da = 1 / (2 sqrt(a)).
+Each a takes a different number of steps; autograd follows whichever path ran,
+and d sqrt(a)/da = 1 / (2 sqrt(a)).
 """
 import math
 

@@ -1,6 +1,6 @@
-"""Why PyTorch's update sits under torch.no_grad(): without it, autograd refuses the in-place change of a leaf.
+"""Why PyTorch's update sits under torch.no_grad(): autograd refuses to change a leaf in place.
 
-TensorFlow 1 needs no such guard, because tf.assign is a separate op that tf.gradients never differentiates.
+TensorFlow 1 needs no such guard: tf.assign is a separate op that tf.gradients never differentiates.
 """
 import torch
 

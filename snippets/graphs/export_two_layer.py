@@ -1,4 +1,4 @@
-"""torch.export: capture the two-layer net as an ExportedProgram of ATen operations, save it and load it back.
+"""torch.export: capture the two-layer net as a program of ATen operations, save it, load it back.
 
 The saved file holds the graph and the weights; loading it needs no Python source of the model.
 """

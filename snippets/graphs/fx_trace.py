@@ -1,6 +1,6 @@
 """torch.fx.symbolic_trace: run a function once on proxies and keep the graph of what it did.
 
-The graph prints as a list of nodes and as generated Python; data-dependent control flow cannot be traced.
+The graph prints as a list of nodes and as generated Python; data-dependent control flow fails.
 """
 import torch
 import torch.fx

@@ -16,13 +16,14 @@ tf1.disable_eager_execution()
 def main():
     x = tf1.placeholder(tf.float64, shape=(None,))
 
+    message = None
     try:
         while tf.norm(x) > 1:          # a placeholder has no value yet
             x = x / 2
     except TypeError as e:
         message = str(e).split(". ")[0]
-        print("TypeError:", message)
-    assert "symbolic `tf.Tensor` as a Python `bool` is not allowed" in message
+    print("TypeError:", message)
+    assert message and "symbolic `tf.Tensor` as a Python `bool` is not allowed" in message
 
     def keep_going(x, steps):
         return tf.norm(x) > 1
@@ -38,7 +39,7 @@ def main():
     grad_x, = tf1.gradients(out, x)                                           # (3)!
 
     graph = tf1.get_default_graph()
-    loops = [op.type for op in graph.get_operations() if "While" in op.type or "If" in op.type]
+    loops = [op.type for op in graph.get_operations() if op.type.endswith(("While", "If"))]
     print("control-flow ops in the graph:", loops)
     size = len(graph.get_operations())
 
@@ -46,13 +47,13 @@ def main():
     with tf1.Session() as sess:
         for data in ([3.0, 4.0], [-40.0, 30.0]):
             out_v, steps_v, grad_v = sess.run([out, steps, grad_x], feed_dict={x: data})
-            print(f"x = {data}: {steps_v} halvings, out {out_v:.5f}, grad {grad_v.round(6).tolist()}")
+            print(f"x = {data}: {steps_v} halvings, out {out_v:.5f}, "
+                  f"grad {grad_v.round(6).tolist()}")
             results[tuple(data)] = (int(steps_v), float(out_v), grad_v.tolist())
 
     assert len(graph.get_operations()) == size, "running the graph adds no ops to it"
     assert results[(3.0, 4.0)] == (3, 1.75, [0.25, 0.25])            # 2 * x / 2**3
     assert results[(-40.0, 30.0)] == (6, 0.15625, [-1 / 64, -1 / 64])  # -x / 2**6
-
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ tf1.disable_eager_execution()      # TF1 semantics: ops build a graph, nothing r
 
 def main():
     # TensorFlow 2 keeps the TensorFlow 1 API only under tf.compat.v1
-    print("tf.placeholder exists:", hasattr(tf, "placeholder"), "| tf.compat.v1.placeholder exists:",
-          hasattr(tf1, "placeholder"))
+    print("tf.placeholder exists:", hasattr(tf, "placeholder"),
+          "| tf.compat.v1.placeholder exists:", hasattr(tf1, "placeholder"))
     assert not hasattr(tf, "placeholder") and hasattr(tf1, "placeholder")
 
     rng = np.random.default_rng(0)

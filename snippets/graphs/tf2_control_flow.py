@@ -40,7 +40,7 @@ def main():
     print("f was traced", len(traces), "time(s)")
 
     graph = f.get_concrete_function(x).graph       # the graph traced above
-    loops = [op.type for op in graph.get_operations() if "While" in op.type or "If" in op.type]
+    loops = [op.type for op in graph.get_operations() if op.type.endswith(("While", "If"))]
     print("control-flow ops in the graph:", loops)
 
     assert len(traces) == 1, "one trace serves both inputs: the loop is inside the graph"

@@ -23,7 +23,8 @@ def recorded_graph(t):
     while todo:
         node = todo.pop()
         if node is not None:
-            names.append(node.name().removesuffix("Backward0").removeprefix("torch::autograd::"))
+            name = node.name().removeprefix("torch::autograd::")      # AccumulateGrad
+            names.append(name.removesuffix("Backward0"))                # DivBackward0 -> Div
             todo.extend(next_node for next_node, _ in node.next_functions)
     return names
 

@@ -15,7 +15,8 @@ def main():
 
     rng = np.random.default_rng(0)
     N, D_in, H, D_out = 64, 1000, 100, 10
-    data = [rng.standard_normal(shape) for shape in [(N, D_in), (N, D_out), (D_in, H), (H, D_out)]]
+    shapes = [(N, D_in), (N, D_out), (D_in, H), (H, D_out)]      # x, y, w1, w2
+    data = [rng.standard_normal(shape) for shape in shapes]
     x, y, w1, w2 = (torch.tensor(a, device=device, dtype=dtype) for a in data)
     w1.requires_grad_()                            # (D_in, H), a leaf autograd tracks
     w2.requires_grad_()                            # (H, D_out)
