@@ -1,0 +1,151 @@
+"""Figures for the graphs chapter (Part 3) (drawn by ./book record through tools/figures.py).
+
+This process imports torch, so it never imports TensorFlow: each TensorFlow snippet's
+main() runs in a subprocess of its own, which prints the returned losses as JSON.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import runner
+from figures import Figure, dot_svg, plot, quietly
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+TWO_LAYER = {
+    "TensorFlow 1 (Session)": "snippets/graphs/tf1_two_layer.py",
+    "TensorFlow 2 (tf.function)": "snippets/graphs/tf2_two_layer.py",
+    "PyTorch (autograd)": "snippets/graphs/torch_two_layer.py",
+}
+
+
+def main_in_subprocess(snippet: str, env: dict[str, str] | None = None) -> tuple[object, str]:
+    """Run a snippet's main() in a fresh Python; return what it returned (through JSON) and its stderr."""
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {TOOLS!r})\n"
+        "import runner\n"
+        f"module = runner.load_snippet({snippet!r})\n"
+        "result = module.main()\n"
+        "print('RESULT ' + json.dumps(result))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=runner.ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{snippet} failed in its subprocess:\n{proc.stderr[-3000:]}")
+    # the snippet's own printing comes first; its return value is the last line
+    result = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")][-1]
+    return json.loads(result.removeprefix("RESULT ")), proc.stderr
+
+
+# --- Part 3: the two-layer net trained three ways -------------------------------
+
+def _three_ways():
+    losses = {}
+    for label, snippet in TWO_LAYER.items():
+        if "torch" in snippet:   # torch may run here; TensorFlow never does
+            losses[label] = quietly(runner.load_snippet(snippet).main)
+        else:
+            losses[label] = main_in_subprocess(snippet)[0]
+    return losses
+
+
+def _plot_three_ways(losses, colors, path):
+    reference = losses["PyTorch (autograd)"]
+
+    def draw(ax):
+        fig = ax.figure
+        grid = fig.add_gridspec(1, 2, width_ratios=[1.25, 1])
+        ax.set_subplotspec(grid[0])
+        right = fig.add_subplot(grid[1])
+        # the three curves coincide: wide solid, dashed and dotted lines keep all three visible
+        for (label, values), (style, width) in zip(losses.items(), [("-", 4.5), ("--", 2.5), (":", 1.5)]):
+            ax.semilogy(range(1, len(values) + 1), values, label=label, linestyle=style, linewidth=width)
+        ax.set_xlabel("step")
+        ax.set_ylabel("sum-of-squares loss (log scale)")
+        ax.legend()
+        # how far apart they are: relative difference from PyTorch, per step
+        tf1, tf2 = (losses[label] for label in list(losses)[:2])
+        runs = {"TensorFlow 1 = TensorFlow 2": tf1} if tf1 == tf2 else {"TensorFlow 1": tf1, "TensorFlow 2": tf2}
+        for (label, values), color in zip(runs.items(), colors["line"]):
+            gap = [max(abs(a - b) / b, FLOOR) for a, b in zip(values, reference)]
+            right.semilogy(range(1, len(gap) + 1), gap, label=label, color=color, linewidth=1)
+        right.set_ylim(FLOOR / 3, 1e-3)
+        right.set_xlabel("step")
+        right.set_ylabel("|TF - PyTorch| / PyTorch")
+        right.legend()
+        for side in ("top", "right"):
+            right.spines[side].set_visible(False)
+    plot(colors, path, draw, figsize=(10, 3.8))
+
+
+FLOOR = 1e-17   # identical steps (difference 0) are drawn at this floor of the log scale
+
+
+# --- Part 3: define-and-run against define-by-run (Graphviz, one per language) ---
+
+WORKFLOW = {
+    # node: (cluster, shape, zh, en)
+    "build": ("tf1", "box", "Python 代码构建计算图\n（只运行一次）", "Python code builds the graph\n(runs once)"),
+    "static": ("tf1", "box3d", "静态图\nplaceholder → matmul → maximum → matmul → loss\n→ tf.gradients → assign",
+              "static graph\nplaceholder → matmul → maximum → matmul → loss\n→ tf.gradients → assign"),
+    "run": ("tf1", "box", "sess.run(fetches, feed_dict)\n喂入数据，执行整张图", "sess.run(fetches, feed_dict)\nfeed the data, execute the graph"),
+    "step": ("torch", "box", "Python 循环的第 t 步", "Python loop, step t"),
+    "forward": ("torch", "box", "前向：一边计算，一边记录\n第 t 张图", "forward: compute, and record\ngraph t on the way"),
+    "backward": ("torch", "box", "loss.backward()\n沿第 t 张图求梯度，然后释放它", "loss.backward()\ngradients along graph t, then free it"),
+    "update": ("torch", "box", "在 torch.no_grad() 下更新权重", "update the weights under torch.no_grad()"),
+}
+WORKFLOW_EDGES = [
+    # (from, to, zh label, en label)
+    ("build", "static", "定义", "define"),
+    ("static", "run", "运行", "run"),
+    ("run", "static", "500 次：同一张图", "500 times: the same graph"),
+    ("step", "forward", "", ""),
+    ("forward", "backward", "", ""),
+    ("backward", "update", "", ""),
+    ("update", "step", "t + 1：新的一张图", "t + 1: a new graph"),
+]
+CLUSTERS = {"tf1": ("TensorFlow 1：先定义后运行", "TensorFlow 1: define, then run"),
+            "torch": ("PyTorch：边运行边定义", "PyTorch: define by running")}
+
+
+def _workflow_dot(lang: str, colors: dict) -> str:
+    col = 0 if lang == "zh" else 1
+    q = lambda text: text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    lines = [
+        "digraph workflow {",
+        '  graph [bgcolor="transparent", rankdir=TB, nodesep=0.4, ranksep=0.45, fontname="sans-serif",'
+        f' fontcolor="{colors["fg"]}", fontsize=13];',
+        f'  node [fontname="sans-serif", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
+        f' style=filled, fillcolor="{colors["box"]}", margin="0.15,0.06"];',
+        f'  edge [fontname="sans-serif", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}"];',
+    ]
+    for cluster, titles in CLUSTERS.items():
+        lines.append(f'  subgraph cluster_{cluster} {{ label="{titles[col]}"; color="{colors["muted"]}"; style=dashed;')
+        for node, (where, shape, *labels) in WORKFLOW.items():
+            if where == cluster:
+                lines.append(f'    {node} [shape={shape}, label="{q(labels[col])}"];')
+        lines.append("  }")
+    for a, b, *labels in WORKFLOW_EDGES:
+        back = (a, b) in {("run", "static"), ("update", "step")}
+        attrs = [f'label=" {q(labels[col])} "'] if labels[col] else []
+        if back:
+            attrs += ["constraint=false", "style=dashed"]
+        lines.append(f"  {a} -> {b}" + (f" [{', '.join(attrs)}];" if attrs else ";"))
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _plot_workflow(lang, colors, path):
+    path.write_text(dot_svg(_workflow_dot(lang, colors)), encoding="utf-8")
+
+
+FIGURES = [
+    Figure("graphs/two-layer-three-ways", list(TWO_LAYER.values()), _three_ways, _plot_three_ways),
+    Figure("graphs/define-and-run-zh", ["snippets/graphs/tf1_two_layer.py", "snippets/graphs/torch_two_layer.py"],
+           lambda: "zh", _plot_workflow),
+    Figure("graphs/define-and-run-en", ["snippets/graphs/tf1_two_layer.py", "snippets/graphs/torch_two_layer.py"],
+           lambda: "en", _plot_workflow),
+]
