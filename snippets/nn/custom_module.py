@@ -46,7 +46,7 @@ def main():
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-4)
     losses = []
     for t in range(500):
-        y_pred = model(x)                        # (3)!
+        y_pred = model(x)                        # (1)!
         loss = loss_fn(y_pred, y)
         losses.append(loss.item())
         if t % 100 == 99:

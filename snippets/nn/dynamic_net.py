@@ -33,7 +33,7 @@ def train(steps, device, report=False):
     model = DynamicNet(D_in, H, D_out).to(device)
     # --8<-- [start:loop]
     loss_fn = nn.MSELoss(reduction="sum")
-    optimizer = torch.optim.SGD(model.parameters(), lr=1e-4, momentum=0.9)   # (2)!
+    optimizer = torch.optim.SGD(model.parameters(), lr=1e-4, momentum=0.9)   # (1)!
     losses, depths = [], []
     for t in range(steps):
         loss = loss_fn(model(x), y)

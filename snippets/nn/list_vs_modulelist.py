@@ -63,7 +63,7 @@ for kind, net in nets.items():
           f"head changed {not torch.equal(net.head.weight, head_before)}")
     assert not torch.equal(net.head.weight, head_before)           # registered: trained
     assert all(hidden_moved) == (kind == "ModuleList")             # the list's: never
-    if kind == "list":                                             # (3)!
+    if kind == "list":                                             # (1)!
         assert all(layer.weight.grad is not None for layer in net.hidden)
 # --8<-- [end:train]
 

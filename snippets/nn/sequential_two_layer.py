@@ -35,9 +35,9 @@ def main():
         if t % 100 == 99:
             print(f"step {t + 1:3d}  loss {loss.item():.4g}")
 
-        model.zero_grad()                        # (3)!
+        model.zero_grad()                        # (1)!
         loss.backward()
-        with torch.no_grad():                    # (4)!
+        with torch.no_grad():                    # (2)!
             for param in model.parameters():
                 param -= lr * param.grad
     # --8<-- [end:loop]

@@ -43,7 +43,7 @@ with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "weights.pt")
     torch.save(model.state_dict(), path)
 
-    fresh = TwoLayerNet(D_in, H, D_out).to(device)    # (2)!
+    fresh = TwoLayerNet(D_in, H, D_out).to(device)    # (1)!
     print("before loading, same output:", torch.equal(fresh(x), model(x)))
     result = fresh.load_state_dict(torch.load(path))  # weights_only=True is the default
     print("load_state_dict:", result)

@@ -64,7 +64,7 @@ with tempfile.TemporaryDirectory() as tmp:
     # --8<-- [end:code]
 
     # --8<-- [start:fragile]
-    del globals()["TwoLayerNet"]                 # (2)!
+    del globals()["TwoLayerNet"]                 # (1)!
     try:
         torch.load(path, weights_only=False)
     except AttributeError as err:
