@@ -31,6 +31,7 @@ print("parameters:", [name for name, _ in model.named_parameters()])
 print("buffers:   ", [name for name, _ in model.named_buffers()])
 print("state_dict:", list(model.state_dict()))
 
+assert [n for n, _ in model.named_parameters()] == ["linear.weight", "linear.bias"]
 assert [n for n, _ in model.named_buffers()] == ["mean", "std", "calls"]
 assert list(model.state_dict()) == ["mean", "std", "linear.weight", "linear.bias"]
 assert not model.mean.requires_grad              # buffers are not trained
@@ -41,7 +42,7 @@ model.to(device)                                 # moves parameters and buffers
 model(data.to(device))
 print(f"after .to({device.type!r}): mean on {model.mean.device.type}, "
       f"calls on {model.calls.device.type} = {model.calls.item()}, plain on {model.plain.device.type}")
-assert model.mean.device.type == model.calls.device.type == device.type
+assert model.linear.weight.device.type == model.mean.device.type == model.calls.device.type == device.type
 assert model.plain.device.type == "cpu"          # a plain tensor attribute stays behind
 
 model.to(torch.float64)                          # casts floating-point parameters and buffers

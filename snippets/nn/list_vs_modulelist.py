@@ -43,6 +43,9 @@ for kind, net in nets.items():
 assert len(list(nets["list"].parameters())) == 2                  # only the head
 assert len(list(nets["ModuleList"].parameters())) == 6
 assert "hidden.0.weight" not in nets["list"].state_dict()
+nets["list"].eval()                              # eval() does not reach the list either
+assert nets["list"].hidden[0].training and not nets["list"].head.training
+nets["list"].train()
 # --8<-- [end:compare]
 
 # --8<-- [start:train]
@@ -78,4 +81,6 @@ for kind, net in nets.items():
         assert kind == "list" and "dtype" in str(err)
     assert net.head.weight.dtype == torch.float64
 assert nets["list"].hidden[0].weight.dtype == torch.float32        # left behind
+moved = ListNet(torch.device("cpu")).to("meta")                    # a device move: the same story
+assert moved.head.weight.is_meta and not moved.hidden[0].weight.is_meta
 # --8<-- [end:convert]
