@@ -30,7 +30,8 @@ assert model.state_dict()["0.weight"].data_ptr() == model.state_dict()["1.weight
 # --8<-- [start:sum]
 shared = nn.Linear(8, 8)
 tied = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), shared, nn.ReLU(), shared, nn.ReLU(), nn.Linear(8, 1)).to(device)
-untied = copy.deepcopy(tied)                     # deepcopy keeps the tie: one copy of shared ...
+untied = copy.deepcopy(tied)
+assert untied[2] is untied[4]                    # deepcopy keeps the tie ...
 untied[4] = copy.deepcopy(untied[2])             # ... so give position 4 its own copy
 assert untied[2] is not untied[4] and tied[2] is tied[4]
 
