@@ -37,7 +37,8 @@ assert weight.device.type == device.type         # ... now holding data on the d
 
 model.to(torch.float64)                          # dtype too, in place
 assert model[0].weight is weight and weight.dtype == torch.float64
-model.float()                                    # .float(), .double(), .cpu(), .cuda(): the same idea
+assert model.float() is model                    # .float(), .double(), .cpu(), .cuda(): the same
+assert model[0].weight is weight and weight.dtype == torch.float32
 
 loss = model(x_dev).pow(2).sum()                 # the optimizer made earlier still works
 loss.backward()
