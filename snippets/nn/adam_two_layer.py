@@ -38,10 +38,10 @@ def main():
     assert all(p.grad is not None for p in model.parameters())
     optimizer.zero_grad()
     assert all(p.grad is None for p in model.parameters())   # zero_grad sets grads to None
-    # --8<-- [end:inside]
 
     assert losses[-1] < 1e-4 * losses[0], "the loss should fall by four orders of magnitude"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
+    # --8<-- [end:inside]
     return losses
 
 

@@ -14,6 +14,7 @@ x = torch.randn(N, D_in, device=device)          # (N, D_in)
 y = torch.randn(N, D_out, device=device)         # (N, D_out)
 
 
+# --8<-- [start:setup]
 def setup():
     """A fresh process's start: the model, its optimizer, the generator that draws batches."""
     torch.manual_seed(1)
@@ -39,6 +40,7 @@ model, optimizer, generator = setup()
 straight = []
 train(model, optimizer, generator, 60, straight)
 reference = [p.detach().clone() for p in model.parameters()]
+# --8<-- [end:setup]
 
 with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "checkpoint.pt")

@@ -54,10 +54,10 @@ def main():
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-    # --8<-- [end:loop]
 
     assert losses[-1] < 1e-4 * losses[0], "the loss should fall by four orders of magnitude"
     print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
+    # --8<-- [end:loop]
     return losses
 
 

@@ -26,12 +26,12 @@ class DynamicNet(nn.Module):
 
 
 def train(steps, device, report=False):
+    # --8<-- [start:loop]
     random.seed(0)                               # python's generator picks the depth
     torch.manual_seed(0)                         # torch's makes the data and the weights
     x = torch.randn(N, D_in, device=device)
     y = torch.randn(N, D_out, device=device)
     model = DynamicNet(D_in, H, D_out).to(device)
-    # --8<-- [start:loop]
     loss_fn = nn.MSELoss(reduction="sum")
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-4, momentum=0.9)   # (1)!
     losses, depths = [], []

@@ -6,6 +6,7 @@ from torch import nn
 N, D_in, H, D_out = 64, 1000, 100, 10
 
 
+# --8<-- [start:train]
 def make_problem(device):
     """The running example's data and a freshly initialised model (same seed every time)."""
     torch.manual_seed(0)
@@ -15,7 +16,6 @@ def make_problem(device):
     return x, y, model
 
 
-# --8<-- [start:train]
 def train(reduction, lr, steps, device):
     """Plain gradient descent; returns the model and the sum-of-squares loss per step."""
     x, y, model = make_problem(device)

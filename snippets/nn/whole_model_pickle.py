@@ -21,16 +21,6 @@ class TwoLayerNet(nn.Module):
         return self.linear2(self.linear1(x).clamp(min=0))
 
 
-class Sneaky:
-    def __reduce__(self):                        # what pickle calls to rebuild the object
-        return (print, ("    (torch.load just ran code that the file asked for)",))
-
-
-def refused_global(err):
-    """The name that weights_only loading refused, from the error message."""
-    return re.search(r"Unsupported global: GLOBAL (\S+)", str(err)).group(1)
-
-
 model = TwoLayerNet(1000, 100, 10)
 x = torch.randn(4, 1000)
 
@@ -41,8 +31,9 @@ with tempfile.TemporaryDirectory() as tmp:
     try:
         torch.load(path)                         # weights_only=True by default
     except pickle.UnpicklingError as err:
-        print("weights_only=True -> UnpicklingError, unsupported global:", refused_global(err))
-        assert refused_global(err) == "__main__.TwoLayerNet"
+        refused = re.search(r"Unsupported global: GLOBAL (\S+)", str(err)).group(1)
+        print("weights_only=True -> UnpicklingError, unsupported global:", refused)
+        assert refused == "__main__.TwoLayerNet"
     else:
         raise AssertionError("weights_only loading should refuse a whole module")
 
@@ -51,14 +42,19 @@ with tempfile.TemporaryDirectory() as tmp:
     # --8<-- [end:refused]
 
     # --8<-- [start:code]
+    class Sneaky:
+        def __reduce__(self):                    # how pickle is told to rebuild the object
+            return (print, ("    (torch.load just ran code that the file asked for)",))
+
     torch.save(Sneaky(), os.path.join(tmp, "sneaky.pt"))
     print("loading with weights_only=False:")
     torch.load(os.path.join(tmp, "sneaky.pt"), weights_only=False)
     try:
         torch.load(os.path.join(tmp, "sneaky.pt"))
     except pickle.UnpicklingError as err:
-        print("weights_only=True -> UnpicklingError, unsupported global:", refused_global(err))
-        assert refused_global(err) == "print"
+        refused = re.search(r"Unsupported global: GLOBAL (\S+)", str(err)).group(1)
+        print("weights_only=True -> UnpicklingError, unsupported global:", refused)
+        assert refused == "print"
     else:
         raise AssertionError("weights_only loading should refuse to call print")
     # --8<-- [end:code]
