@@ -45,16 +45,16 @@ print(f"after .to({device.type!r}): mean on {model.mean.device.type}, "
 assert model.linear.weight.device.type == model.mean.device.type == model.calls.device.type == device.type
 assert model.plain.device.type == "cpu"          # a plain tensor attribute stays behind
 
-model.to(torch.float64)                          # casts floating-point parameters and buffers
-print("after .to(float64):", model.mean.dtype, model.linear.weight.dtype,
+model.to(torch.float16)                          # casts floating-point parameters and buffers
+print("after .to(float16):", model.mean.dtype, model.linear.weight.dtype,
       model.calls.dtype, model.plain.dtype)
-assert model.mean.dtype == model.linear.weight.dtype == torch.float64
+assert model.mean.dtype == model.linear.weight.dtype == torch.float16
 assert model.calls.dtype == torch.long           # integer buffers keep their dtype
 assert model.plain.dtype == torch.float32
 # --8<-- [end:move]
 
 # --8<-- [start:load]
-fresh = Standardize(torch.zeros(3), torch.ones(3)).to(device, torch.float64)
+fresh = Standardize(torch.zeros(3), torch.ones(3)).to(device, torch.float16)
 fresh.load_state_dict(model.state_dict())        # the statistics travel with the weights
 assert torch.equal(fresh.mean, model.mean) and fresh.calls.item() == 0   # calls did not
 print("loaded mean:", [round(m, 2) for m in fresh.mean.tolist()], "| calls:", fresh.calls.item())

@@ -56,9 +56,9 @@ for step in range(300):
     optimizer.step()
 coeffs = torch.stack(list(poly.coeffs)).detach()
 print(f"loss {first:.3f} -> {loss.item():.4f}, coefficients {[round(c, 3) for c in coeffs.tolist()]}")
-X = torch.stack([x ** k for k in range(4)], dim=1)            # (200, 4), the exact least squares
-best = torch.linalg.lstsq(X, y.unsqueeze(1)).solution.squeeze(1)
-assert loss.item() < 0.01 * first and torch.allclose(coeffs, best, atol=0.01)
+X = torch.stack([x ** k for k in range(4)], dim=1).cpu()      # (200, 4), the exact least squares
+best = torch.linalg.lstsq(X, y.cpu().unsqueeze(1)).solution.squeeze(1)
+assert loss.item() < 0.01 * first and torch.allclose(coeffs.cpu(), best, atol=0.01)
 # --8<-- [end:parameterlist]
 
 

@@ -14,7 +14,7 @@ trained = nn.Linear(1000, 10).to(device)
 
 with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "weights.pt")
-    torch.save(trained.to(torch.float64).state_dict(), path)   # saved from the device, float64
+    torch.save(trained.to(torch.float16).state_dict(), path)   # saved from the device, float16
     state = torch.load(path, map_location="cpu")   # load onto the cpu, wherever it was saved
 
 print("in the file:", state["weight"].dtype, "| loaded onto", state["weight"].device.type)
@@ -25,12 +25,12 @@ model.load_state_dict(state)                     # copies (and casts) into model
 print("after load_state_dict:", model.weight.dtype, "on", model.weight.device.type,
       "| same Parameter object:", model.weight is weight)
 assert model.weight is weight and weight.dtype == torch.float32 and weight.device.type == device.type
-assert torch.allclose(weight.double().cpu(), state["weight"])
+assert torch.allclose(weight.half().cpu(), state["weight"])
 
 with torch.device("meta"):                       # build without allocating memory
     lazy = nn.Linear(1000, 10)
 lazy.load_state_dict(state, assign=True)         # take the loaded tensors as they are
 print("meta model after assign=True:", lazy.weight.dtype, "on", lazy.weight.device.type)
-assert lazy.weight.device.type == "cpu" and lazy.weight.dtype == torch.float64
+assert lazy.weight.device.type == "cpu" and lazy.weight.dtype == torch.float16
 assert isinstance(lazy.weight, nn.Parameter) and lazy.weight.requires_grad
 # --8<-- [end:solution]

@@ -72,14 +72,14 @@ for kind, net in nets.items():
 
 # --8<-- [start:convert]
 for kind, net in nets.items():
-    net.to(torch.float64)                        # converts registered parameters only
+    net.to(torch.float16)                        # converts registered parameters only
     try:
-        net(x.double())
-        print(f"{kind:>10}: float64 forward pass works")
+        net(x.half())
+        print(f"{kind:>10}: float16 forward pass works")
     except RuntimeError as err:
         print(f"{kind:>10}: RuntimeError: {err}")
         assert kind == "list" and "dtype" in str(err)
-    assert net.head.weight.dtype == torch.float64
+    assert net.head.weight.dtype == torch.float16
 assert nets["list"].hidden[0].weight.dtype == torch.float32        # left behind
 moved = ListNet(torch.device("cpu")).to("meta")                    # a device move: the same story
 assert moved.head.weight.is_meta and not moved.hidden[0].weight.is_meta

@@ -35,8 +35,8 @@ assert returned is model
 assert model[0].weight is weight                 # the same Parameter object ...
 assert weight.device.type == device.type         # ... now holding data on the device
 
-model.to(torch.float64)                          # dtype too, in place
-assert model[0].weight is weight and weight.dtype == torch.float64
+model.to(torch.float16)                          # dtype too, in place (mps has no float64)
+assert model[0].weight is weight and weight.dtype == torch.float16
 assert model.float() is model                    # .float(), .double(), .cpu(), .cuda(): the same
 assert model[0].weight is weight and weight.dtype == torch.float32
 
