@@ -41,3 +41,10 @@ assert torch.allclose(mine(x), theirs(x), atol=1e-6)
 # their state_dicts are interchangeable
 theirs.load_state_dict(MyLinear(5, 3).state_dict())
 print("loaded MyLinear's state into nn.Linear: ok")
+
+# why reset_parameters needs no_grad: an in-place change to a leaf that requires grad
+try:
+    nn.Parameter(torch.empty(3)).uniform_(-1, 1)
+except RuntimeError as err:
+    print("without no_grad: RuntimeError:", err)
+    assert "leaf Variable that requires grad" in str(err)   # the old name survives here
