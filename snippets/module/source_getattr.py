@@ -11,7 +11,20 @@ for method in (nn.Module.__getattr__, nn.Module.__delattr__):
 
 # __getattr__ runs only when normal attribute lookup fails, which is why the
 # registered names must stay out of __dict__
-layer = nn.Linear(2, 2)
-assert "weight" not in vars(layer)
+calls = []
+
+
+class Counting(nn.Linear):
+    def __getattr__(self, name):                  # log, then do what Module does
+        calls.append(name)
+        return super().__getattr__(name)
+
+
+layer = Counting(2, 2)
+calls.clear()
+layer.in_features                                 # in __dict__: __getattr__ not called
+layer.weight                                      # registered: found by __getattr__
+print("__getattr__ was called for:", calls)
+assert calls == ["weight"] and "weight" not in vars(layer)
 assert type(layer).__getattribute__ is object.__getattribute__   # Module does not override it
 assert "_parameters" in inspect.getsource(nn.Module.__getattr__)
