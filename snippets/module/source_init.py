@@ -20,6 +20,7 @@ created = [line.split('"')[1] for line in state]
 print(f"{len(created)} attributes, set with object.__setattr__ to bypass Module.__setattr__")
 assert {"_parameters", "_buffers", "_modules", "_forward_hooks", "_forward_pre_hooks"} <= set(created)
 assert sum("OrderedDict()" in line for line in state) == 11   # 3 in the 0.x era
+assert "_backend" not in created and "_backend" not in vars(nn.Module())   # 0.x had one
 # the registries are created as plain dicts
 for name in ("_parameters", "_buffers", "_modules"):
     assert f'super().__setattr__("{name}", {{}})' in "\n".join(state), name
