@@ -1,5 +1,5 @@
 """LBFGS with a closure on the Rosenbrock function: it reaches the minimum
-(1, 1) in a handful of steps, where Adam, after thousands, is still on its way."""
+(1, 1) in a handful of steps, where Adam, after a thousand, is still on its way."""
 import torch
 
 
