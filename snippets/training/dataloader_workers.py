@@ -1,0 +1,60 @@
+"""Loading batches in worker processes (num_workers=2), guarded by if __name__ == "__main__"."""
+import multiprocessing
+
+import torch
+from torch.utils.data import DataLoader, Dataset, get_worker_info
+
+
+# --8<-- [start:dataset]
+class NoisySquares(Dataset):                   # (1)!
+    """Sample i: (x, x**2 + noise), plus the id of the worker process that built it."""
+
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, i):
+        info = get_worker_info()               # None in the main process
+        worker = -1 if info is None else info.id
+        g = torch.Generator().manual_seed(i)   # noise depends on i only, not on the worker
+        x = torch.tensor(float(i))
+        return x, x ** 2 + 0.1 * torch.randn((), generator=g), worker
+# --8<-- [end:dataset]
+
+
+# --8<-- [start:main]
+def main():
+    if torch.accelerator.is_available():
+        device = torch.accelerator.current_accelerator()
+    else:
+        device = torch.device("cpu")
+    print("start method here:", multiprocessing.get_start_method())   # (1)!
+    dataset = NoisySquares(12)
+
+    runs = {}
+    for num_workers in (0, 2):
+        loader = DataLoader(dataset, batch_size=4, shuffle=True, num_workers=num_workers,
+                            generator=torch.Generator().manual_seed(0))
+        xs, total, workers = [], 0.0, []
+        for xb, yb, wb in loader:              # (2)!
+            xb, yb = xb.to(device), yb.to(device)
+            total += (yb - xb ** 2).abs().sum().item()
+            xs += xb.int().tolist()
+            workers.append(wb.tolist())
+        runs[num_workers] = xs, total
+        print(f"num_workers={num_workers}: order {xs}")
+        print(f"  worker of each sample, per batch: {workers}")
+        print(f"  total |noise|: {total:.4f}")
+
+    # the sampler runs in the main process: the workers change who loads, not what
+    assert runs[0] == runs[2]
+    assert sorted(runs[2][0]) == list(range(12))
+    # batches are handed out to the workers in turn: 0, 1, 0
+    assert workers == [[0] * 4, [1] * 4, [0] * 4]
+
+
+if __name__ == "__main__":                     # (3)!
+    main()
+# --8<-- [end:main]
