@@ -22,6 +22,39 @@ def _plot_linreg_fit(fit, colors, path):
     plot(colors, path, draw)
 
 
+# --- Part 7: activation functions and their derivatives (the snippet's own modules) --
+
+def _activation_curves():
+    import torch
+    snippet = quietly(runner.load_snippet, "snippets/training/activations.py")
+    x = torch.linspace(-4, 4, 401, requires_grad=True)
+    curves = {}
+    for name in ("sigmoid", "tanh", "relu", "leaky_relu(0.1)", "gelu"):
+        y = snippet.activations[name].cpu()(x)
+        (grad,) = torch.autograd.grad(y.sum(), x)          # elementwise derivative
+        curves[name] = (y.detach().tolist(), grad.tolist())
+    return {"x": x.detach().tolist(), "curves": curves}
+
+
+def _plot_activations(which):
+    def draw_figure(data, colors, path):
+        def draw(ax):
+            styles = ["-", "-", "--", ":", "-."]
+            for (name, values), style in zip(data["curves"].items(), styles):
+                ax.plot(data["x"], values[which], label=name, linestyle=style, linewidth=1.8)
+            ax.axhline(0, color=colors["muted"], linewidth=0.6)
+            ax.axvline(0, color=colors["muted"], linewidth=0.6)
+            ax.set_xlabel("x")
+            ax.set_ylabel("f(x)" if which == 0 else "f'(x), by autograd")
+            ax.set_ylim((-1.5, 4.2) if which == 0 else (-0.2, 1.25))
+            ax.legend(loc="upper left")
+        plot(colors, path, draw)
+    return draw_figure
+
+
 FIGURES = [
     Figure("training/linreg-fit", ["snippets/training/linreg_nn.py"], _linreg_fit, _plot_linreg_fit),
+    Figure("training/activations", ["snippets/training/activations.py"], _activation_curves, _plot_activations(0)),
+    Figure("training/activation-derivatives", ["snippets/training/activations.py"], _activation_curves,
+           _plot_activations(1)),
 ]
