@@ -52,9 +52,28 @@ def _plot_activations(which):
     return draw_figure
 
 
+# --- Part 7: the MLP on digits, accuracy per epoch -----------------------------
+
+def _mlp_history():
+    return quietly(runner.load_snippet("snippets/training/mlp_digits.py").main)
+
+
+def _plot_mlp_history(history, colors, path):
+    def draw(ax):
+        epochs = range(1, len(history) + 1)
+        ax.plot(epochs, [h[1] for h in history], label="training accuracy", marker="o", markersize=3)
+        ax.plot(epochs, [h[2] for h in history], label="test accuracy", marker="s", markersize=3, linestyle="--")
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("accuracy")
+        ax.set_xticks([1, 5, 10, 15, 20])
+        ax.legend(loc="lower right")
+    plot(colors, path, draw)
+
+
 FIGURES = [
     Figure("training/linreg-fit", ["snippets/training/linreg_nn.py"], _linreg_fit, _plot_linreg_fit),
     Figure("training/activations", ["snippets/training/activations.py"], _activation_curves, _plot_activations(0)),
     Figure("training/activation-derivatives", ["snippets/training/activations.py"], _activation_curves,
            _plot_activations(1)),
+    Figure("training/mlp-accuracy", ["snippets/training/mlp_digits.py"], _mlp_history, _plot_mlp_history),
 ]
