@@ -47,7 +47,7 @@ model = nn.Sequential(nn.Linear(8, 8), nn.ReLU(), nn.Dropout(0.5), nn.Linear(8, 
 inputs = torch.randn(4, 8, device=device)
 
 model.train()                                            # the default after construction
-with torch.no_grad():                                    # (3)!
+with torch.no_grad():                                    # (1)!
     a, b = model(inputs), model(inputs)
 print("train mode: two passes equal?", torch.equal(a, b), "| model[2].training =", model[2].training)
 assert not torch.equal(a, b)

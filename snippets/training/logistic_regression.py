@@ -31,7 +31,7 @@ for epoch in range(100):
 with torch.no_grad():
     logits = model(x).squeeze(1)
     prob = torch.sigmoid(logits)                         # P(class 1 | x)
-    pred = (logits > 0).float()                          # (2)!
+    pred = (logits > 0).float()                          # (1)!
     accuracy = (pred == y).float().mean().item()
 w = model.weight.detach().cpu().flatten().tolist()
 b = model.bias.item()

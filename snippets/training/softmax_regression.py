@@ -23,7 +23,7 @@ model = nn.Sequential(
     nn.Flatten(),                                        # (N, 1, 8, 8) -> (N, 64)
     nn.Linear(64, 10),                                   # (N, 10): one logit per class
 ).to(device)
-loss_fn = nn.CrossEntropyLoss()                          # (2)!
+loss_fn = nn.CrossEntropyLoss()                          # (1)!
 optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
 
 for epoch in range(300):                                 # full batch: 1347 images a step
@@ -38,7 +38,7 @@ for epoch in range(300):                                 # full batch: 1347 imag
 # --8<-- [start:evaluate]
 def accuracy(x, y):
     with torch.no_grad():
-        return (model(x).argmax(dim=1) == y).float().mean().item()   # (3)!
+        return (model(x).argmax(dim=1) == y).float().mean().item()   # (1)!
 
 
 train_acc, test_acc = accuracy(x_train, y_train), accuracy(x_test, y_test)
