@@ -43,6 +43,7 @@ row("grad, fused", grad_fused)
 
 # --8<-- [start:checks]
 assert torch.isinf(naive[0]) and torch.isinf(naive[3])   # log(0): the naive formula overflows
+assert torch.sigmoid(torch.tensor(17.0)).item() == 1.0    # in float32, already exactly 1
 assert two_step[0].item() == two_step[3].item() == 100.0   # (1)!
 assert torch.allclose(fused.double(), exact, rtol=1e-6)
 assert grad_two_step[0].item() == grad_two_step[3].item() == 0.0   # the worst mistakes teach nothing

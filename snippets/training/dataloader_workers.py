@@ -21,6 +21,17 @@ class NoisySquares(Dataset):                   # (1)!
         g = torch.Generator().manual_seed(i)   # noise depends on i only, not on the worker
         x = torch.tensor(float(i))
         return x, x ** 2 + 0.1 * torch.randn((), generator=g), worker
+
+
+class WorkerSeed(Dataset):
+    """Sample i: the id of the worker that loads it, its seed, and the seed torch runs with there."""
+
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, i):
+        info = get_worker_info()
+        return info.id, info.seed, torch.initial_seed()
 # --8<-- [end:dataset]
 
 
@@ -53,6 +64,13 @@ def main():
     assert sorted(runs[2][0]) == list(range(12))
     # batches are handed out to the workers in turn: 0, 1, 0
     assert workers == [[0] * 4, [1] * 4, [0] * 4]
+
+    # each worker seeds torch with base_seed + its id, so their random numbers differ
+    seeds = DataLoader(WorkerSeed(), batch_size=1, num_workers=2,
+                       generator=torch.Generator().manual_seed(0))
+    (id0, seed0, torch0), (id1, seed1, torch1) = [[int(v) for v in batch] for batch in seeds]
+    print(f"worker {id1}'s seed minus worker {id0}'s: {seed1 - seed0}")
+    assert (id0, id1) == (0, 1) and seed1 - seed0 == 1 and (torch0, torch1) == (seed0, seed1)
 
 
 if __name__ == "__main__":                     # (3)!

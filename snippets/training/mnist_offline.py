@@ -69,4 +69,12 @@ with tempfile.TemporaryDirectory() as root:
     fashion = mnist_loader(root, train=False, download=False, dataset_class=datasets.FashionMNIST)
     print(f"FashionMNIST test split: {len(fashion.dataset)} images, classes {fashion.dataset.classes[:3]}...")
     assert len(fashion.dataset) == 10 and next(iter(fashion))[0].shape == (10, 1, 28, 28)
+
+    try:                                                 # no KMNIST folder: nothing to read
+        datasets.KMNIST(root, train=True, download=False)
+    except RuntimeError as err:
+        assert "Dataset not found" in str(err)
+        print("KMNIST without its files ->", str(err).split(".")[0])
+    else:
+        raise AssertionError("a missing dataset should raise")
 # --8<-- [end:check]

@@ -19,6 +19,7 @@ assert image.shape == (3, 4, 6) and image.dtype == torch.uint8
 scaled = v2.ToDtype(torch.float32, scale=True)(image)    # (2)!
 print("ToDtype(scale=True): red row", [round(v, 4) for v in scaled[0, 0].tolist()])
 assert torch.allclose(scaled, image.float() / 255)
+assert v2.ToDtype(torch.float32)(image).max() == 250.0   # without scale=True: floats 0. to 255.
 
 normalized = v2.Normalize(mean=[0.5, 0.5, 0.5], std=[0.25, 0.25, 0.25])(scaled)   # (x - mean) / std
 assert torch.allclose(normalized, (scaled - 0.5) / 0.25)
