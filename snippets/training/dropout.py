@@ -38,7 +38,8 @@ big = torch.ones(1000, 1000, device=device)
 for layer in (nn.Dropout(0.3), MyDropout(0.3)):
     out = layer(big)
     zeros = (out == 0).float().mean().item()
-    print(f"{type(layer).__name__:10s} zeroed {zeros:.3f}, kept values {out.max().item():.4f}, mean {out.mean().item():.3f}")
+    print(f"{type(layer).__name__:10s} zeroed {zeros:.3f}, kept values {out.max().item():.4f},"
+          f" mean {out.mean().item():.3f}")
     assert abs(zeros - 0.3) < 0.01 and abs(out.mean().item() - 1.0) < 0.01   # the mean survives
 # --8<-- [end:statistics]
 

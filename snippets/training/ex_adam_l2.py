@@ -1,4 +1,4 @@
-"""Exercise: for Adam, weight_decay is still an L2 penalty in the loss; AdamW's decoupled decay is not."""
+"""Exercise: Adam's weight_decay is still an L2 penalty in the loss; AdamW's decoupled decay is not."""
 import copy
 
 import torch
@@ -8,11 +8,12 @@ torch.manual_seed(0)
 x, y = torch.randn(32, 10), torch.randn(32, 1)
 lam, lr = 0.1, 0.01
 base = nn.Linear(10, 1)
-models = {name: copy.deepcopy(base) for name in ("L2 in the loss", "Adam(weight_decay)", "AdamW(weight_decay)")}
+names = ("L2 in the loss", "Adam(weight_decay)", "AdamW(weight_decay)")
+models = {name: copy.deepcopy(base) for name in names}
 optimizers = {
-    "L2 in the loss": torch.optim.Adam(models["L2 in the loss"].parameters(), lr=lr),
-    "Adam(weight_decay)": torch.optim.Adam(models["Adam(weight_decay)"].parameters(), lr=lr, weight_decay=lam),
-    "AdamW(weight_decay)": torch.optim.AdamW(models["AdamW(weight_decay)"].parameters(), lr=lr, weight_decay=lam),
+    names[0]: torch.optim.Adam(models[names[0]].parameters(), lr=lr),
+    names[1]: torch.optim.Adam(models[names[1]].parameters(), lr=lr, weight_decay=lam),
+    names[2]: torch.optim.AdamW(models[names[2]].parameters(), lr=lr, weight_decay=lam),
 }
 
 for step in range(20):
@@ -26,7 +27,8 @@ for step in range(20):
 
 
 def gap(a, b):
-    return max((p - q).abs().max().item() for p, q in zip(models[a].parameters(), models[b].parameters()))
+    pairs = zip(models[a].parameters(), models[b].parameters())
+    return max((p - q).abs().max().item() for p, q in pairs)
 
 
 print("after 20 steps, largest difference from 'L2 in the loss':")

@@ -1,4 +1,4 @@
-"""Exercise: cross-entropy by hand from logits (softmax, pick the true class, -log, mean), against nn.CrossEntropyLoss."""
+"""Exercise: cross-entropy by hand (softmax, true class, -log, mean) against nn.CrossEntropyLoss."""
 import math
 
 import torch
@@ -27,11 +27,13 @@ double = nn.CrossEntropyLoss()(torch.softmax(logits, dim=1), target)
 floor = math.log(1 + 2 / math.e)                         # its value even for a perfect (1, 0, 0)
 print(f"softmax fed to CrossEntropyLoss: {double.item():.4f} (wrong); it never goes below {floor:.4f}")
 assert abs(double.item() - library.item()) > 0.5
-perfect = nn.CrossEntropyLoss()(torch.softmax(torch.tensor([[100.0, 0.0, 0.0]]), dim=1), torch.tensor([0]))
+sure_and_right = torch.softmax(torch.tensor([[100.0, 0.0, 0.0]]), dim=1)   # probabilities (1, 0, 0)
+perfect = nn.CrossEntropyLoss()(sure_and_right, torch.tensor([0]))
 assert abs(perfect.item() - floor) < 1e-6
 
 # big logits: the by-hand exp overflows, the library subtracts the row maximum first
 big = logits * 100
-naive = -torch.log((torch.exp(big) / torch.exp(big).sum(dim=1, keepdim=True))[torch.arange(2), target]).mean()
+big_probs = torch.exp(big) / torch.exp(big).sum(dim=1, keepdim=True)   # inf / inf = nan
+naive = -torch.log(big_probs[torch.arange(2), target]).mean()
 print(f"logits x 100: by hand {naive.item()}, library {nn.CrossEntropyLoss()(big, target).item():.1f}")
 assert torch.isnan(naive) and torch.isfinite(nn.CrossEntropyLoss()(big, target))

@@ -13,7 +13,8 @@ model.fc = nn.Linear(model.fc.in_features, 10)           # a new head: trainable
 model = model.to(device)
 
 trainable = [p for p in model.parameters() if p.requires_grad]
-print("trainable parameters:", sum(p.numel() for p in trainable), "of", sum(p.numel() for p in model.parameters()))
+total = sum(p.numel() for p in model.parameters())
+print("trainable parameters:", sum(p.numel() for p in trainable), "of", total)
 assert sum(p.numel() for p in trainable) == 512 * 10 + 10
 
 optimizer = torch.optim.SGD(trainable, lr=0.1)           # give the optimizer only what should change

@@ -11,7 +11,9 @@ from torchvision.transforms import v2
 
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
-transform = v2.Compose([v2.ToImage(), v2.Resize((16, 16), antialias=True), v2.ToDtype(torch.float32, scale=True)])
+transform = v2.Compose([
+    v2.ToImage(), v2.Resize((16, 16), antialias=True), v2.ToDtype(torch.float32, scale=True),
+])
 
 with tempfile.TemporaryDirectory() as root:
     # root/cat/0.png ..., root/dog/0.png ...: the folder name is the label
@@ -20,11 +22,13 @@ with tempfile.TemporaryDirectory() as root:
         (Path(root) / name).mkdir()
         for i in range(n):
             size = (20 + i, 24)                          # files of different sizes are fine
-            Image.fromarray(rng.integers(0, 256, (*size, 3), dtype=np.uint8)).save(Path(root) / name / f"{i}.png")
+            pixels = rng.integers(0, 256, (*size, 3), dtype=np.uint8)   # (H, W, C)
+            Image.fromarray(pixels).save(Path(root) / name / f"{i}.png")
 
     dataset = datasets.ImageFolder(root, transform=transform)
     print("classes:", dataset.classes, "| class_to_idx:", dataset.class_to_idx)
-    print("first samples:", [(Path(path).relative_to(root).as_posix(), label) for path, label in dataset.samples[:2]])
+    first = [(Path(path).relative_to(root).as_posix(), label) for path, label in dataset.samples[:2]]
+    print("first samples:", first)
     assert dataset.classes == ["cat", "dog"] and len(dataset) == 8   # classes sorted by name
     assert [label for _, label in dataset.samples].count(1) == 5
 

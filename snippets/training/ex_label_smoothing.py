@@ -1,4 +1,4 @@
-"""Exercise: CrossEntropyLoss(label_smoothing=eps) by hand: (1 - eps) * CE + eps * mean over classes of -log p."""
+"""Exercise: CrossEntropyLoss(label_smoothing=eps) by hand: (1 - eps) * CE + eps * mean_k(-log p_k)."""
 import torch
 from torch import nn
 

@@ -26,7 +26,8 @@ design = torch.cat([x, torch.ones_like(x)], dim=1)            # (15, 2)
 hessian = 2 * design.T @ design / len(x)                      # (2, 2)
 curvatures = torch.linalg.eigvalsh(hessian)                   # ascending
 lr_max = 2 / curvatures[-1].item()
-print(f"curvatures {curvatures[0].item():.3f} and {curvatures[1].item():.2f}, so lr must stay below {lr_max:.4f}")
+low, high = curvatures.tolist()
+print(f"curvatures {low:.3f} and {high:.2f}, so lr must stay below {lr_max:.4f}")
 
 losses = {}
 for lr in (0.001, 0.01, 0.02, 0.023, 0.024):

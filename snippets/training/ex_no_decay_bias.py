@@ -1,4 +1,4 @@
-"""Exercise: decay the weights but not the biases, with parameter groups; check it against a hand-written penalty."""
+"""Exercise: decay the weights but not the biases (parameter groups), checked against a penalty by hand."""
 import copy
 
 import torch

@@ -10,14 +10,16 @@ device = torch.accelerator.current_accelerator() if torch.accelerator.is_availab
 digits = load_digits()
 x = torch.tensor(digits.data, dtype=torch.float32) / 16  # (1797, 64), already flat
 y = torch.tensor(digits.target)
-train_idx, test_idx = train_test_split(range(len(y)), train_size=50, random_state=0, stratify=digits.target)
+train_idx, test_idx = train_test_split(range(len(y)), train_size=50, random_state=0,
+                                       stratify=digits.target)
 x_train, y_train = x[train_idx].to(device), y[train_idx].to(device)   # 5 images per digit
 x_test, y_test = x[test_idx].to(device), y[test_idx].to(device)       # the other 1747
 
 
 def run(weight_decay, p_drop, num_steps=200):
     torch.manual_seed(1)                                 # the same initial weights every time
-    model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Dropout(p_drop), nn.Linear(256, 10)).to(device)
+    model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Dropout(p_drop), nn.Linear(256, 10))
+    model = model.to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9, weight_decay=weight_decay)
     for step in range(num_steps):                        # full batch: all 50 images
         model.train()

@@ -1,4 +1,4 @@
-"""Exercise: the derivatives of sigmoid and tanh by autograd, and why deep sigmoid stacks lose their gradient."""
+"""Exercise: sigmoid and tanh derivatives by autograd, and why deep sigmoid stacks lose the gradient."""
 import torch
 
 torch.manual_seed(0)

@@ -1,4 +1,4 @@
-"""nn.Flatten against a home-made flatten layer: the same output, and the pitfalls of view and torch.flatten."""
+"""nn.Flatten against a home-made flatten layer: the same output; the traps of view and torch.flatten."""
 import torch
 from torch import nn
 

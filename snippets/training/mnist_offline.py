@@ -1,4 +1,4 @@
-"""datasets.MNIST and FashionMNIST read from files in MNIST's IDX format, written here into a temporary folder."""
+"""datasets.MNIST and FashionMNIST reading IDX files that this program writes into a temporary folder."""
 import tempfile
 from pathlib import Path
 
@@ -13,7 +13,7 @@ torch.manual_seed(0)
 
 # --8<-- [start:idx]
 def write_idx(path, array):
-    """MNIST's raw format: 0, 0, type 0x08 (uint8), number of dims; each size as 4 big-endian bytes; the data."""
+    """MNIST's raw format: bytes 0, 0, 0x08 (uint8), ndim; each size in 4 big-endian bytes; the data."""
     array = np.ascontiguousarray(array, dtype=np.uint8)
     header = bytes([0, 0, 0x08, array.ndim]) + b"".join(n.to_bytes(4, "big") for n in array.shape)
     path.write_bytes(header + array.tobytes())

@@ -1,4 +1,4 @@
-"""torchvision models: resnet18 built without weights, its 11,689,512 parameters, weights= versus pretrained=True."""
+"""torchvision models: resnet18 without weights, its 11,689,512 parameters, weights= versus pretrained=True."""
 import warnings
 
 import torch
@@ -22,7 +22,8 @@ assert logits.shape == (1, 1000)
 
 # --8<-- [start:weights]
 weights = models.ResNet18_Weights.DEFAULT                # (1)!
-print("DEFAULT is", weights, "|", len(weights.meta["categories"]), "classes, e.g.", weights.meta["categories"][:3])
+categories = weights.meta["categories"]
+print("DEFAULT is", weights, "|", len(categories), "classes, e.g.", categories[:3])
 assert weights is models.ResNet18_Weights.IMAGENET1K_V1
 assert weights.meta["num_params"] == num_params
 print("its preprocessing:", weights.transforms())        # (2)!

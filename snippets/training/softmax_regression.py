@@ -1,4 +1,4 @@
-"""Softmax regression on scikit-learn's 8x8 digits: Flatten + Linear gives 10 logits, CrossEntropyLoss trains them."""
+"""Softmax regression on scikit-learn's digits: Flatten + Linear give 10 logits, CrossEntropyLoss trains."""
 import torch
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split

@@ -1,4 +1,4 @@
-"""What became of transforms.Scale (removed: use Resize) and ToTensor (deprecated in v2: ToImage + ToDtype)."""
+"""What became of transforms.Scale (removed: Resize) and ToTensor (deprecated: ToImage + ToDtype)."""
 import warnings
 
 import numpy as np
@@ -14,7 +14,7 @@ pil_image = Image.fromarray(pixels)
 
 # --8<-- [start:scale]
 print("transforms.Scale exists:", hasattr(transforms, "Scale"))      # removed long ago
-print("transforms.Resize exists:", hasattr(transforms, "Resize"), "| v2.Resize exists:", hasattr(v2, "Resize"))
+print("transforms.Resize exists:", hasattr(transforms, "Resize"), "| v2.Resize:", hasattr(v2, "Resize"))
 assert not hasattr(transforms, "Scale") and not hasattr(v2, "Scale")
 resized = v2.Resize(8, antialias=True)(v2.ToImage()(pil_image))     # one int: the shorter side
 print("v2.Resize(8) on a 4x6 image:", tuple(resized.shape[-2:]))    # the aspect ratio is kept

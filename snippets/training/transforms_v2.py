@@ -1,4 +1,4 @@
-"""torchvision.transforms.v2 on an image built here: ToImage, ToDtype(scale=True), Normalize, flips, Resize, boxes."""
+"""torchvision.transforms.v2 on an image built here: ToImage, ToDtype, Normalize, flips, Resize, boxes."""
 import numpy as np
 import torch
 from PIL import Image

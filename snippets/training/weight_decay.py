@@ -1,4 +1,4 @@
-"""Weight decay: an L2 penalty lambda/2 * ||w||^2 in the loss equals SGD's weight_decay=lambda, step for step."""
+"""Weight decay: lambda/2 * ||w||^2 added to the loss equals SGD's weight_decay=lambda, step for step."""
 import copy
 
 import torch
@@ -29,7 +29,8 @@ for step in range(5):
     loss_fn(model_b(x), y).backward()                    # no penalty: the optimizer adds lam * w
     opt_b.step()
 
-    diff = max((pa - pb).abs().max().item() for pa, pb in zip(model_a.parameters(), model_b.parameters()))
+    pairs = zip(model_a.parameters(), model_b.parameters())
+    diff = max((pa - pb).abs().max().item() for pa, pb in pairs)
     print(f"step {step + 1}  data loss {data_loss.item():.4f}  penalty {penalty.item():.5f}"
           f"  largest parameter difference {diff:.1e}")
     assert diff < 1e-6
