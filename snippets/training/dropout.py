@@ -22,7 +22,7 @@ class MyDropout(nn.Module):
 
 # --8<-- [start:same_mask]
 p = 0.5
-x = torch.ones(2, 8)                                     # on the CPU: its generator is documented
+x = torch.ones(2, 8)                                     # on the CPU, where the two masks coincide
 torch.manual_seed(0)
 theirs = nn.Dropout(p)(x)
 torch.manual_seed(0)

@@ -64,7 +64,7 @@ def main():
     # --8<-- [start:check]
     loss, train_acc, test_acc = history[-1]
     assert history[-1][0] < history[0][0] / 10           # the training loss fell tenfold
-    assert train_acc > 0.98 and test_acc > 0.93          # measured: 0.996 and 0.971
+    assert train_acc > 0.98 and test_acc > 0.93          # measured: 0.996 and 0.978
     # --8<-- [end:check]
     return history
 
