@@ -1,0 +1,79 @@
+"""Figures for the training chapter (Part 7) (drawn by ./book record through tools/figures.py)."""
+from __future__ import annotations
+
+import runner
+from figures import Figure, plot, quietly
+
+# --- Part 7: the 15 points and the line fitted by nn.Linear + SGD ------------
+
+def _linreg_fit():
+    return quietly(runner.load_snippet("snippets/training/linreg_nn.py").main)
+
+
+def _plot_linreg_fit(fit, colors, path):
+    def draw(ax):
+        xs = [min(fit["x"]) - 0.5, max(fit["x"]) + 0.5]
+        ax.scatter(fit["x"], fit["y"], color=colors["line"][1], zorder=3, label="training data (15 points)")
+        ax.plot(xs, [fit["w"] * x + fit["b"] for x in xs], color=colors["line"][0],
+                label=f"fitted line: y = {fit['w']:.3f} x + {fit['b']:.3f}")
+        ax.set_xlabel("x")
+        ax.set_ylabel("y")
+        ax.legend(loc="upper left")
+    plot(colors, path, draw)
+
+
+# --- Part 7: activation functions and their derivatives (the snippet's own modules) --
+
+def _activation_curves():
+    import torch
+    snippet = quietly(runner.load_snippet, "snippets/training/activations.py")
+    x = torch.linspace(-4, 4, 401, requires_grad=True)
+    curves = {}
+    for name in ("sigmoid", "tanh", "relu", "leaky_relu(0.1)", "gelu"):
+        y = snippet.activations[name].cpu()(x)
+        (grad,) = torch.autograd.grad(y.sum(), x)          # elementwise derivative
+        curves[name] = (y.detach().tolist(), grad.tolist())
+    return {"x": x.detach().tolist(), "curves": curves}
+
+
+def _plot_activations(which):
+    def draw_figure(data, colors, path):
+        def draw(ax):
+            styles = ["-", "-", "--", ":", "-."]
+            for (name, values), style in zip(data["curves"].items(), styles):
+                ax.plot(data["x"], values[which], label=name, linestyle=style, linewidth=1.8)
+            ax.axhline(0, color=colors["muted"], linewidth=0.6)
+            ax.axvline(0, color=colors["muted"], linewidth=0.6)
+            ax.set_xlabel("x")
+            ax.set_ylabel("f(x)" if which == 0 else "f'(x), by autograd")
+            ax.set_ylim((-1.5, 4.2) if which == 0 else (-0.2, 1.25))
+            ax.legend(loc="upper left")
+        plot(colors, path, draw)
+    return draw_figure
+
+
+# --- Part 7: the MLP on digits, accuracy per epoch -----------------------------
+
+def _mlp_history():
+    return quietly(runner.load_snippet("snippets/training/mlp_digits.py").main)
+
+
+def _plot_mlp_history(history, colors, path):
+    def draw(ax):
+        epochs = range(1, len(history) + 1)
+        ax.plot(epochs, [h[1] for h in history], label="training accuracy", marker="o", markersize=3)
+        ax.plot(epochs, [h[2] for h in history], label="test accuracy", marker="s", markersize=3, linestyle="--")
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("accuracy")
+        ax.set_xticks([1, 5, 10, 15, 20])
+        ax.legend(loc="lower right")
+    plot(colors, path, draw)
+
+
+FIGURES = [
+    Figure("training/linreg-fit", ["snippets/training/linreg_nn.py"], _linreg_fit, _plot_linreg_fit),
+    Figure("training/activations", ["snippets/training/activations.py"], _activation_curves, _plot_activations(0)),
+    Figure("training/activation-derivatives", ["snippets/training/activations.py"], _activation_curves,
+           _plot_activations(1)),
+    Figure("training/mlp-accuracy", ["snippets/training/mlp_digits.py"], _mlp_history, _plot_mlp_history),
+]
