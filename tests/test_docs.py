@@ -153,6 +153,12 @@ def test_page_shape(lang):
             f"{page}: zh and en differ in headings, collapsible blocks or admonitions")
 
 
+def reading_order():
+    """The pages in the order of mkdocs.yml's nav: the order a reader meets them."""
+    nav = runner.ROOT.joinpath("mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    return re.findall(r"^\s*- [^\n]*?:\s*([\w/.-]+\.md)\s*$", nav, re.MULTILINE)
+
+
 def test_glossary_terms_are_linked_from_their_first_use():
     for lang in LANGS:
         glossary = text(lang, "preface/glossary.md")
@@ -165,6 +171,12 @@ def test_glossary_terms_are_linked_from_their_first_use():
             assert (DOCS / lang / page).is_file(), f"glossary entry '{anchor}' names {page}, which does not exist"
             assert f"glossary.md#{anchor})" in text(lang, page), (
                 f"docs/{lang}/{page} is where '{anchor}' first appears, but it does not link to the glossary entry")
+            earliest = next(p for p in reading_order() if f"glossary.md#{anchor})" in text(lang, p))
+            assert earliest == page, (
+                f"glossary entry '{anchor}' ({lang}) names {page} as its first use, but docs/{lang}/{earliest} "
+                f"links to it earlier in the book")
+        duplicated = sorted({a for a in anchors if anchors.count(a) > 1})
+        assert not duplicated, f"docs/{lang}/preface/glossary.md defines these entries twice: {duplicated}"
         linked = {a for page in PAGES for _, a in GLOSSARY_LINK.findall(text(lang, page))}
         assert linked <= set(anchors), f"links to glossary entries that do not exist: {sorted(linked - set(anchors))}"
 
