@@ -6,6 +6,10 @@ page order:
 - a snippet included whole (`--8<-- "snippets/x.py"`) is a code cell, carrying the
   output that ./book record saved for it (outputs/x.txt) when the page shows it;
 - an inline ```python block is a code cell, a ```bash or ```sh block a `%%bash` cell;
+- a snippet that imports TensorFlow is a `%%python` cell: it runs in a Python
+  process of its own, as in the tests, so TensorFlow never shares a process with
+  PyTorch, and TensorFlow 1's `disable_eager_execution()` cannot leak into the
+  TensorFlow 2 cells after it;
 - a named section of a snippet (`"snippets/x.py:loop"`) is an excerpt the page
   discusses: it stays a code listing inside a Markdown cell, because a section
   alone does not run (the whole program does, where the page includes it);
@@ -43,6 +47,21 @@ NOTE = {
           "should see the same results.",
 }
 
+OWN_PROCESS = {
+    "zh": "> 以 `%%python` 开头的单元格在单独的 Python 进程里运行（用的是 `PATH` 上的 `python`，"
+          "即装有本书依赖的那个环境）：TensorFlow 程序不和 PyTorch 共用进程，"
+          "TensorFlow 1 风格的 `disable_eager_execution()` 也只改变它自己所在的进程。",
+    "en": "> Cells that start with `%%python` run in a Python process of their own (the `python` on your "
+          "`PATH`, the environment with the book's requirements): the TensorFlow programs never share a "
+          "process with PyTorch, and TensorFlow 1's `disable_eager_execution()` changes only its own process.",
+}
+_TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+tensorflow\b", re.MULTILINE)
+
+
+def own_process(path: str) -> bool:
+    """Whether a snippet's notebook cell runs in its own process: the TensorFlow programs."""
+    return bool(_TENSORFLOW.search((ROOT / path).read_text(encoding="utf-8")))
+
 
 def snippet_source(path: str, section: str | None = None) -> str:
     """What pymdownx.snippets puts on the page: the file without section markers, or one section, dedented."""
@@ -61,8 +80,10 @@ def _source(text: str) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, page_path: Path):
+    def __init__(self, page_path: Path, lang: str):
         self.page_dir = page_path.parent
+        self.lang = lang
+        self.explained = False      # the note on %%python cells, before the first one
         self.cells: list[dict] = []
         self.markdown: list[str] = []
         self.attachments: dict = {}
@@ -139,7 +160,13 @@ class _Builder:
         text = "\n".join(body)
         include = _INCLUDE.match(text.strip()) if len(body) == 1 else None
         if include and include["path"].startswith("snippets/") and not include["section"]:
-            self.code(snippet_source(include["path"]), include["path"])
+            code = snippet_source(include["path"])
+            if own_process(include["path"]):
+                if not self.explained:
+                    self.markdown += ["", OWN_PROCESS[self.lang], ""]
+                    self.explained = True
+                code = "%%python\n" + code
+            self.code(code, include["path"])
         elif include and include["path"].startswith("outputs/") and self.cells:
             last = self.cells[-1]
             printed = (ROOT / include["path"]).read_text(encoding="utf-8")
@@ -168,7 +195,7 @@ class _Builder:
 
 def page_to_notebook(page_path: Path, lang: str, page: str) -> dict:
     """The notebook of docs/<lang>/<page> as a JSON-ready dict (nbformat 4.5)."""
-    builder = _Builder(page_path)
+    builder = _Builder(page_path, lang)
     builder.markdown.append(NOTE[lang].format(page=f"docs/{lang}/{page}"))
     builder.markdown.append("")
     builder.walk(page_path.read_text(encoding="utf-8").splitlines())
