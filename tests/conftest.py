@@ -13,6 +13,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import pytest  # noqa: E402
 
 _TIMINGS = {}
+_MEASURES = {}
 
 
 def build(root: Path, out: Path):
@@ -41,18 +42,29 @@ def record_timing(name, seconds):
     _TIMINGS[name] = seconds
 
 
+def record_measure(name, text):
+    """A measurement of the site (build, reload) for the end of the test report."""
+    _MEASURES[name] = text
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):  # xdist: collect timings from workers
     _TIMINGS.update(getattr(node, "workeroutput", {}).get("snippet_timings", {}))
+    _MEASURES.update(getattr(node, "workeroutput", {}).get("site_measures", {}))
 
 
 def pytest_sessionfinish(session, exitstatus):
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:  # on an xdist worker: hand the timings to the controller
         workeroutput["snippet_timings"] = dict(_TIMINGS)
+        workeroutput["site_measures"] = dict(_MEASURES)
 
 
 def pytest_terminal_summary(terminalreporter):
+    if _MEASURES:
+        terminalreporter.section("the site, measured")
+        for name, text in sorted(_MEASURES.items()):
+            terminalreporter.write_line(f"{name}: {text}")
     if not _TIMINGS:
         return
     terminalreporter.section("slowest snippets (CPU time, one thread)")

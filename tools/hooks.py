@@ -29,9 +29,18 @@
   Chinese pages first. After the build, the index is split into
   /search/search_index.json (Chinese) and /en/search/search_index.json
   (English), and English pages point Material's `base` at /en/ to load theirs.
+- `./book serve` rebuilds only what an edit changed (`mkdocs serve --dirty`): a
+  full build of both languages takes far longer than the 3 s a writer should
+  wait. MkDocs then rebuilds a page only when its Markdown file is newer than
+  its HTML; here a page also counts as changed when anything it shows is newer:
+  an included snippet or recording, a figure, the manifest behind its stamp,
+  mkdocs.yml or these hooks. MkDocs' warning that a dirty build may leave stale
+  links is silenced for that reason (it would abort a strict build).
 """
 import html
 import json
+import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -95,26 +104,65 @@ def _write(path: Path, text: str):
         path.write_text(text, encoding="utf-8")
 
 
+class _DirtyBuildNotice(logging.Filter):
+    """Drops MkDocs' generic warning about dirty builds: _mark_changed_pages handles what it warns of."""
+
+    def filter(self, record):
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+_build_log = logging.getLogger("mkdocs.commands.build")
+if not any(type(f).__name__ == "_DirtyBuildNotice" for f in _build_log.filters):
+    _build_log.addFilter(_DirtyBuildNotice())
+
+_INCLUDE = re.compile(r'--8<--\s+"([^":]+)(?::[\w-]+)?"')
+_FIGURE = re.compile(r"!\[[^\]]*\]\(([^)\s#]+)")
+_ALWAYS = ("mkdocs.yml", "tools/hooks.py", "tools/notebooks.py", "tools/stamp.py", "outputs/manifest.json")
+
+
+def _inputs_changed(source: Path, root: Path) -> float:
+    """When anything a page shows last changed: the page, its includes and figures, the shared files."""
+    text = source.read_text(encoding="utf-8")
+    parts = [root / p for p in _ALWAYS + tuple(_INCLUDE.findall(text))]
+    parts += [(source.parent / p) for p in _FIGURE.findall(text) if not p.startswith("http")]
+    return max([source.stat().st_mtime] + [p.stat().st_mtime for p in parts if p.is_file()])
+
+
+def _mark_changed_pages(files, config):
+    """For a dirty rebuild: a page whose included files changed is rebuilt, not only an edited one."""
+    root = Path(config["config_file_path"]).parent
+    for file in files.documentation_pages():
+        if os.path.isfile(file.abs_dest_path) and \
+                _inputs_changed(Path(file.abs_src_path), root) > os.path.getmtime(file.abs_dest_path):
+            file.is_modified = lambda: True
+
+
 @event_priority(-150)   # after mkdocs-static-i18n (-100) has rebuilt the file list
 def on_files(files, config, **kwargs):
     from mkdocs_jupyter.plugin import NotebookFile
 
+    _mark_changed_pages(files, config)
+
     lang = _language(config)
     prefix = "" if lang == "zh" else f"{lang}/"
     docs = Path(config["docs_dir"])
+    root = Path(config["config_file_path"]).parent
     for md in sorted((docs / lang).rglob("*.md")):
         page = md.relative_to(docs / lang).as_posix()
         if not notebooks.has_notebook(page):
             continue
-        text = notebooks.dumps(notebooks.page_to_notebook(md, lang, page))
         stem = page.removesuffix(".md")
-        # the download: a plain file next to the page
         download = f"{prefix}{stem}.ipynb"
-        _write(NOTEBOOKS / download, text)
+        view = f"{prefix}{stem}-notebook.ipynb"
+        made = [NOTEBOOKS / download, NOTEBOOKS / view]
+        if not all(p.is_file() for p in made) or _inputs_changed(md, root) > min(p.stat().st_mtime for p in made):
+            text = notebooks.dumps(notebooks.page_to_notebook(md, lang, page))
+            for path in made:
+                _write(path, text)
+                os.utime(path)      # up to date now, even where the text came out the same
+        # the download: a plain file next to the page
         files.append(File(download, str(NOTEBOOKS), config["site_dir"], config["use_directory_urls"]))
         # the rendered view: a page mkdocs-jupyter renders, outside the nav and the search index
-        view = f"{prefix}{stem}-notebook.ipynb"
-        _write(NOTEBOOKS / view, text)
         plain = File(view, str(NOTEBOOKS), config["site_dir"], config["use_directory_urls"],
                      inclusion=InclusionLevel.NOT_IN_NAV)
         wrapped = NotebookFile(plain, **config)
@@ -131,8 +179,11 @@ _NB_STYLE = re.compile(r'<style type="text/css">(.*?)</style>\s*', re.DOTALL)
 _NB_STYLE_LIST = re.compile(r"<style>\s*\['.*?'\]\s*</style>\s*", re.DOTALL)
 _NB_CLASS = re.compile(r'class="([^"]*)"')
 NOTEBOOK_CSS = "assets/notebook.css"
-_nb_styles = {}         # each distinct inlined stylesheet, in page order
-_nb_classes = set()     # every class name the notebook pages use
+# kept in tools/notebooks.py, a module imported once per process: `mkdocs serve`
+# re-runs this file for every rebuild, and a dirty rebuild renders only the
+# notebook pages that changed, whose classes alone would prune the stylesheet
+_nb_styles = notebooks.VIEW_STYLES      # each distinct inlined stylesheet, in page order
+_nb_classes = notebooks.VIEW_CLASSES    # every class name the notebook pages use
 
 
 def _notebook_view(html_text, page):
@@ -163,14 +214,23 @@ def _notebook_view(html_text, page):
 
 
 def on_env(env, config, files, **kwargs):
-    """Keep both languages' entries in mkdocs-jupyter's render cache.
+    """Compile templates once, and keep both languages' entries in mkdocs-jupyter's render cache.
+
+    Jinja's bytecode cache (in .cache/jinja/) spares compiling Material's templates
+    again on every rebuild of `./book serve`, about a second each time.
 
     mkdocs-static-i18n builds each language in its own pass, and after each pass
     mkdocs-jupyter drops every cache entry that pass did not use: the other
     language's. Every build then re-rendered every notebook. The entries of all
     current notebooks are marked as used, so a rebuild renders only what changed.
     """
+    from jinja2 import FileSystemBytecodeCache
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    # Material's templates, compiled once rather than on every build (`./book serve` rebuilds)
+    templates = NOTEBOOKS.parent / "jinja"
+    templates.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(templates))
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin is None or not NOTEBOOKS.is_dir():
         return env
@@ -294,6 +354,10 @@ def on_post_build(config, **kwargs):
     if not index_path.is_file():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    # a dirty rebuild (./book serve) merges the new entries of the rebuilt pages into the
+    # previous index, once per language pass: the last entry for a location is the newest
+    newest = {doc["location"]: doc for doc in index["docs"]}
+    index["docs"] = list(newest.values())
     prefix = f"{OTHER_LANGUAGE}/"
     other = [dict(doc, location=doc["location"].removeprefix(prefix))
              for doc in index["docs"] if doc["location"].startswith(prefix)]

@@ -39,6 +39,10 @@ _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+?)(?:#only-(?P<theme>
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)(\{[^}]*\})?")
 _SPAN = re.compile(r'<span id="[\w-]+"></span>')
 
+# what tools/hooks.py learns from the rendered notebook pages, kept for the process
+VIEW_STYLES: dict = {}
+VIEW_CLASSES: set = set()
+
 NOTE = {
     "zh": "> 这个笔记本由网页 `{page}` 自动生成：代码与网页上的完全相同，单元格里的输出是 `./book record` 记录的那次运行。"
           "从上到下依次运行即可；每个程序都自带随机种子，结果应与记录一致。",
