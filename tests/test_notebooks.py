@@ -48,15 +48,22 @@ def test_both_languages_carry_the_same_code_cells(page):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_whole_snippets_are_code_cells_with_their_recorded_output(page):
-    nb = notebook("en", page)
-    for cell in nb["cells"]:
-        if cell["cell_type"] != "code" or cell["metadata"]["book"]["source"] == "inline":
-            continue
+    cells = [c for c in notebook("en", page)["cells"]
+             if c["cell_type"] == "code" and c["metadata"]["book"]["source"] != "inline"]
+    while cells:
+        cell = cells.pop(0)
         snippet = cell["metadata"]["book"]["source"]
         expected = notebooks._ANNOTATION.sub(r"# (\1)", notebooks.snippet_source(snippet)).rstrip("\n")
-        if notebooks.own_process(snippet):
-            expected = "%%python\n" + expected
-        assert "".join(cell["source"]) == expected, f"{page}: the cell of {snippet} is not the snippet's code"
+        if notebooks.own_process(snippet):      # the program saved to a file, then run in its own process
+            name = snippet.rsplit("/", 1)[-1]
+            assert "".join(cell["source"]) == f"%%writefile {name}\n" + expected, (
+                f"{page}: the %%writefile cell of {snippet} is not the snippet's code")
+            assert not cell["outputs"], f"{page}: the %%writefile cell of {snippet} carries an output"
+            cell = cells.pop(0)
+            assert cell["metadata"]["book"]["source"] == snippet and "".join(cell["source"]) == f"%%bash\npython {name}", (
+                f"{page}: the %%writefile cell of {snippet} is not followed by the cell that runs it")
+        else:
+            assert "".join(cell["source"]) == expected, f"{page}: the cell of {snippet} is not the snippet's code"
         output = runner.output_path(runner.ROOT / snippet).read_text(encoding="utf-8")
         shown = "".join("".join(o["text"]) for o in cell["outputs"])
         assert shown in ("", output), f"{page}: the cell of {snippet} carries an output that is not its recording"
@@ -64,7 +71,8 @@ def test_whole_snippets_are_code_cells_with_their_recorded_output(page):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES)
-def test_notebook_runs_top_to_bottom(page, monkeypatch):
+def test_notebook_runs_top_to_bottom(page, monkeypatch, tmp_path):
+    from jupyter_client import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -89,8 +97,14 @@ def test_notebook_runs_top_to_bottom(page, monkeypatch):
     # a reader runs Jupyter from the book's environment, in a clone: `python` in a %%bash cell is
     # that environment's, and the paths the preface's shell cells name exist
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
-                            resources={"metadata": {"path": str(runner.ROOT)}})
+    # the kernel works in a folder of its own (the %%writefile cells save files there) that
+    # shows the clone's folders, so the paths the preface's shell cells name exist
+    for name in ("snippets", "outputs", "docs", "requirements.txt"):
+        (tmp_path / name).symlink_to(runner.ROOT / name)
+    # IPC sockets, not TCP ports: kernels started at once by parallel workers could pick the same port
+    manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(tmp_path / "kernel-ipc"))
+    client = NotebookClient(nb, km=manager, timeout=300, kernel_name="python3", allow_errors=False,
+                            resources={"metadata": {"path": str(tmp_path)}})
     try:
         client.execute()
     except CellExecutionError as exc:

@@ -204,7 +204,9 @@ def test_every_chapter_page_offers_its_notebook(site):
             assert rendered.is_file(), f"{lang} {page}: the notebook view was not built"
             text = rendered.read_text(encoding="utf-8")
             assert "jp-Notebook" in text and "jp-CodeCell" in text, f"{lang} {page}: mkdocs-jupyter did not render it"
-            assert "jp-OutputArea-output" in text, f"{lang} {page}: the notebook view shows no recorded output"
+            shown = sum(1 for cell in json.loads(expected)["cells"] if cell.get("outputs"))
+            assert len(re.findall(r'<div class="[^"]*\bjp-OutputArea-output\b', text)) == shown, (
+                f"{lang} {page}: the notebook view does not show the {shown} outputs its notebook carries")
             assert '<style type="text/css">' not in text, f"{lang} {page}: the notebook view inlines nbconvert's CSS"
             sheets = [a["href"] for t, a in tags(rendered) if t == "link" and a.get("href", "").endswith("notebook.css")]
             assert sheets, f"{lang} {page}: the notebook view does not link the shared notebook stylesheet"

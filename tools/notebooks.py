@@ -6,10 +6,13 @@ page order:
 - a snippet included whole (`--8<-- "snippets/x.py"`) is a code cell, carrying the
   output that ./book record saved for it (outputs/x.txt) when the page shows it;
 - an inline ```python block is a code cell, a ```bash or ```sh block a `%%bash` cell;
-- a snippet that imports TensorFlow is a `%%python` cell: it runs in a Python
-  process of its own, as in the tests, so TensorFlow never shares a process with
-  PyTorch, and TensorFlow 1's `disable_eager_execution()` cannot leak into the
-  TensorFlow 2 cells after it;
+- a snippet that imports TensorFlow is two cells, `%%writefile x.py` with the
+  program and a `%%bash` cell running `python x.py`, with its output: it runs
+  in a Python process of its own, as in the tests, so TensorFlow never shares a
+  process with PyTorch and TensorFlow 1's `disable_eager_execution()` cannot
+  leak into later cells (a file, not `%%python`'s standard input, because
+  AutoGraph reads the source of the functions it converts; and `%%bash` keeps
+  TensorFlow's start-up log on stderr, apart from the program's output);
 - a named section of a snippet (`"snippets/x.py:loop"`) is an excerpt the page
   discusses: it stays a code listing inside a Markdown cell, because a section
   alone does not run (the whole program does, where the page includes it);
@@ -52,12 +55,14 @@ NOTE = {
 }
 
 OWN_PROCESS = {
-    "zh": "> 以 `%%python` 开头的单元格在单独的 Python 进程里运行（用的是 `PATH` 上的 `python`，"
-          "即装有本书依赖的那个环境）：TensorFlow 程序不和 PyTorch 共用进程，"
-          "TensorFlow 1 风格的 `disable_eager_execution()` 也只改变它自己所在的进程。",
-    "en": "> Cells that start with `%%python` run in a Python process of their own (the `python` on your "
-          "`PATH`, the environment with the book's requirements): the TensorFlow programs never share a "
-          "process with PyTorch, and TensorFlow 1's `disable_eager_execution()` changes only its own process.",
+    "zh": "> 本页的 TensorFlow 程序各自在单独的 Python 进程里运行：`%%writefile` 单元格把程序存成文件，"
+          "下一个 `%%bash` 单元格用 `python` 运行它（用的是 `PATH` 上的 `python`，即装有本书依赖的那个环境）。"
+          "这样 TensorFlow 不和 PyTorch 共用一个进程，TensorFlow 1 风格的 `disable_eager_execution()` "
+          "也只改变它自己所在的进程。",
+    "en": "> Each TensorFlow program on this page runs in a Python process of its own: a `%%writefile` cell "
+          "saves it as a file, and the `%%bash` cell after it runs it with `python` (the `python` on your `PATH`, the "
+          "environment with the book's requirements). TensorFlow then never shares a process with PyTorch, "
+          "and TensorFlow 1's `disable_eager_execution()` changes only its own process.",
 }
 _TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+tensorflow\b", re.MULTILINE)
 
@@ -169,7 +174,9 @@ class _Builder:
                 if not self.explained:
                     self.markdown += ["", OWN_PROCESS[self.lang], ""]
                     self.explained = True
-                code = "%%python\n" + code
+                name = include["path"].rsplit("/", 1)[-1]
+                self.code(f"%%writefile {name}\n" + code, include["path"])
+                code = f"%%bash\npython {name}\n"
             self.code(code, include["path"])
         elif include and include["path"].startswith("outputs/") and self.cells:
             last = self.cells[-1]
