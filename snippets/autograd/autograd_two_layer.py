@@ -9,7 +9,8 @@ import torch
 def forward_backward(x, y, w1, w2):
     """Return the loss and the gradients of the loss w.r.t. w1 and w2.
 
-    w1 and w2 are leaf tensors with requires_grad=True and no gradient yet.
+    w1 and w2 are leaf tensors with requires_grad=True whose .grad is None or
+    zeroed: backward() adds to it.
     """
     y_pred = x.mm(w1).clamp(min=0).mm(w2)   # (N, D_out), recorded
     loss = (y_pred - y).pow(2).sum()
