@@ -37,6 +37,7 @@
   mkdocs.yml or these hooks. MkDocs' warning that a dirty build may leave stale
   links is silenced for that reason (it would abort a strict build).
 """
+import functools
 import html
 import json
 import logging
@@ -128,12 +129,11 @@ def _inputs_changed(source: Path, root: Path) -> float:
     return max([source.stat().st_mtime] + [p.stat().st_mtime for p in parts if p.is_file()])
 
 
-def _mark_changed_pages(files, config):
+def _mark_changed_pages(files, inputs_changed):
     """For a dirty rebuild: a page whose included files changed is rebuilt, not only an edited one."""
-    root = Path(config["config_file_path"]).parent
     for file in files.documentation_pages():
         if os.path.isfile(file.abs_dest_path) and \
-                _inputs_changed(Path(file.abs_src_path), root) > os.path.getmtime(file.abs_dest_path):
+                inputs_changed(Path(file.abs_src_path)) > os.path.getmtime(file.abs_dest_path):
             file.is_modified = lambda: True
 
 
@@ -141,12 +141,13 @@ def _mark_changed_pages(files, config):
 def on_files(files, config, **kwargs):
     from mkdocs_jupyter.plugin import NotebookFile
 
-    _mark_changed_pages(files, config)
+    root = Path(config["config_file_path"]).parent
+    inputs_changed = functools.cache(lambda source: _inputs_changed(source, root))   # once per page
+    _mark_changed_pages(files, inputs_changed)
 
     lang = _language(config)
     prefix = "" if lang == "zh" else f"{lang}/"
     docs = Path(config["docs_dir"])
-    root = Path(config["config_file_path"]).parent
     for md in sorted((docs / lang).rglob("*.md")):
         page = md.relative_to(docs / lang).as_posix()
         if not notebooks.has_notebook(page):
@@ -155,7 +156,7 @@ def on_files(files, config, **kwargs):
         download = f"{prefix}{stem}.ipynb"
         view = f"{prefix}{stem}-notebook.ipynb"
         made = [NOTEBOOKS / download, NOTEBOOKS / view]
-        if not all(p.is_file() for p in made) or _inputs_changed(md, root) > min(p.stat().st_mtime for p in made):
+        if not all(p.is_file() for p in made) or inputs_changed(md) > min(p.stat().st_mtime for p in made):
             text = notebooks.dumps(notebooks.page_to_notebook(md, lang, page))
             for path in made:
                 _write(path, text)
