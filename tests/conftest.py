@@ -5,6 +5,7 @@ budget in DESIGN.md is 10 s each)."""
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,13 +24,29 @@ def build(root: Path, out: Path):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """`mkdocs build --strict` of the book, once per test process; it must not warn."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
-    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
-    assert not warnings, "mkdocs build warned:\n" + "\n".join(warnings)
+def site(tmp_path_factory, worker_id):
+    """`mkdocs build --strict` of the book, once per test run; it must not warn.
+
+    Under pytest-xdist the workers share one build: the first to get here builds
+    into the run's shared temporary folder while the others wait on a file lock.
+    """
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out, done = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not done.is_file():
+            start = time.perf_counter()
+            result = build(ROOT, out)
+            if result.returncode != 0:
+                done.write_text("FAILED\n" + result.stdout[-3000:] + "\n" + result.stderr[-5000:], encoding="utf-8")
+            else:
+                warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
+                done.write_text(("WARNED\n" + "\n".join(warnings)) if warnings else "OK", encoding="utf-8")
+                record_measure("mkdocs build --strict (the tests' build)", f"{time.perf_counter() - start:.1f} s")
+    status = done.read_text(encoding="utf-8")
+    assert not status.startswith("FAILED"), f"mkdocs build --strict failed:\n{status[7:]}"
+    assert not status.startswith("WARNED"), f"mkdocs build warned:\n{status[7:]}"
     return out
 
 
@@ -47,6 +64,22 @@ def record_measure(name, text):
     _MEASURES[name] = text
 
 
+def record_copyrun(page, blocks, wall, cpu):
+    """One page's copy-run, for the summary at the end of the report."""
+    _MEASURES[f"copy-run\0{page}"] = (blocks, wall, cpu)
+
+
+_BY_FILE = {}       # test file -> [tests, seconds of setup + call + teardown]
+
+
+def pytest_runtest_logreport(report):
+    """Where the suite's time goes, per test file (on the controller under xdist: every report comes here)."""
+    entry = _BY_FILE.setdefault(report.nodeid.split("::", 1)[0], [0, 0.0])
+    entry[1] += report.duration
+    if report.when == "call":
+        entry[0] += 1
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):  # xdist: collect timings from workers
     _TIMINGS.update(getattr(node, "workeroutput", {}).get("snippet_timings", {}))
@@ -61,12 +94,29 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _MEASURES:
+    copyruns = {k.split("\0", 1)[1]: v for k, v in _MEASURES.items() if k.startswith("copy-run\0")}
+    measures = {k: v for k, v in _MEASURES.items() if not k.startswith("copy-run\0")}
+    if measures:
         terminalreporter.section("the site, measured")
-        for name, text in sorted(_MEASURES.items()):
+        for name, text in sorted(measures.items()):
             terminalreporter.write_line(f"{name}: {text}")
+    if copyruns:
+        terminalreporter.section("copy-run (every chapter page's blocks, copied from the built HTML)")
+        ran = {page: v for page, v in copyruns.items() if v[0]}
+        terminalreporter.write_line(
+            f"ran {len(ran)} pages ({sum(v[0] for v in ran.values())} blocks) of the {len(copyruns)} chapter pages; "
+            f"{len(copyruns) - len(ran)} show no Python; {sum(v[2] for v in ran.values()):.0f} s CPU in all")
+        for page, (blocks, wall, cpu) in sorted(ran.items(), key=lambda kv: -kv[1][2])[:5]:
+            terminalreporter.write_line(f"{cpu:6.1f} s CPU  {wall:6.1f} s wall  {blocks:3d} blocks  {page}")
+    if _BY_FILE:
+        terminalreporter.section("where the time went, per test file (sum of test durations, all workers)")
+        for name, (count, seconds) in sorted(_BY_FILE.items(), key=lambda kv: -kv[1][1]):
+            terminalreporter.write_line(f"{seconds:7.1f} s  {count:4d} tests  {name}")
     if not _TIMINGS:
         return
     terminalreporter.section("slowest snippets (CPU time, one thread)")
+    cpu = sorted(_TIMINGS.values())
+    terminalreporter.write_line(f"{len(cpu)} snippets: median {cpu[len(cpu) // 2]:.2f} s, "
+                                f"total {sum(cpu):.0f} s of CPU")
     for name, seconds in sorted(_TIMINGS.items(), key=lambda kv: -kv[1])[:5]:
         terminalreporter.write_line(f"{seconds:6.2f} s  {name}")

@@ -9,6 +9,7 @@ import re
 import pytest
 
 import figures
+import notebooks
 import runner
 
 DOCS = runner.ROOT / "docs"
@@ -180,3 +181,69 @@ def test_glossary_terms_are_linked_from_their_first_use():
         linked = {a for page in PAGES for _, a in GLOSSARY_LINK.findall(text(lang, page))}
         assert linked <= set(anchors), f"links to glossary entries that do not exist: {sorted(linked - set(anchors))}"
 
+
+
+SECTION_MARK = re.compile(r"^\s*#\s*--8<--\s*\[(start|end):([\w-]+)\]\s*$")
+
+
+def sections_of(snippet):
+    """The named sections of a snippet in file order, and the code lines that lie outside every section."""
+    source = (runner.ROOT / snippet).read_text(encoding="utf-8")
+    import ast
+    tree = ast.parse(source)
+    docstring = set()
+    if ast.get_docstring(tree):
+        first = tree.body[0]
+        docstring = set(range(first.lineno, first.end_lineno + 1))
+    order, outside, current = [], [], None
+    for number, line in enumerate(source.splitlines(), 1):
+        mark = SECTION_MARK.match(line)
+        if mark:
+            kind, name = mark.groups()
+            if kind == "start":
+                assert current is None, f"{snippet}:{number}: section {name!r} starts inside section {current!r}"
+                current = name
+                order.append(name)
+            else:
+                assert current == name, f"{snippet}:{number}: [end:{name}] closes {current!r}"
+                current = None
+        elif current is None and line.strip() and number not in docstring:
+            outside.append(f"{snippet}:{number}: {line.strip()}")
+    assert current is None, f"{snippet}: section {current!r} is never closed"
+    assert len(order) == len(set(order)), f"{snippet}: a section name is used twice"
+    return order, outside
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_program_shown_in_sections_is_shown_whole_and_in_order(lang):
+    """The copy-run contract (DESIGN.md): a reader who copies every block of a page has run
+    each program on it. A page that shows a snippet in sections shows all of them, each once,
+    in file order; every code line of that snippet lies in a section (imports and set-up too,
+    collapsed on the page); and it never also includes the whole file (it would run twice).
+    A program that runs in its own process (TensorFlow) is shown whole."""
+    problems = []
+    for page in pages(lang):
+        shown = {}
+        for target in INCLUDE.findall(text(lang, page)):
+            path, _, section = target.partition(":")
+            if path.startswith("snippets/") and path.endswith(".py"):
+                shown.setdefault(path, []).append(section)
+        for snippet, parts in shown.items():
+            where = f"docs/{lang}/{page}"
+            if parts == [""]:
+                continue
+            if "" in parts:
+                problems.append(f"{where} shows {snippet} in sections and also whole: a reader would run it twice")
+                continue
+            if notebooks.own_process(snippet):
+                problems.append(f"{where} shows {snippet} in sections, but it runs in its own process "
+                                f"(TensorFlow): show it whole, titled {notebooks.OWN_PROCESS_TITLE[lang]!r}")
+                continue
+            order, outside = sections_of(snippet)
+            if parts != order:
+                problems.append(f"{where} shows the sections {parts} of {snippet}, whose sections are {order}: "
+                                "show every section, once each, in file order")
+            if outside:
+                problems.append(f"{where} shows {snippet} in sections, but these lines are in no section "
+                                "(the reader would never see them):\n      " + "\n      ".join(outside[:5]))
+    assert not problems, "\n  ".join([""] + problems)

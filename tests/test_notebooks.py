@@ -1,14 +1,18 @@
 """The chapter notebooks: generated from the pages, executed in a real Jupyter kernel.
 
-Every English chapter notebook runs top to bottom in an IPython kernel (nbclient
-with ipykernel), with the GPU hidden like the recorded CPU runs; every cell that
-is a whole snippet must print what ./book record saved for it (within the same
-tolerances as tests/test_snippets.py), and no cell may warn. The Chinese
-notebooks must carry exactly the same code cells: only the prose differs.
+A notebook's code cells are its page's copyable blocks, in page order, so "Run all"
+runs the page. The notebooks that use IPython's own cells (%%bash, %%writefile and
+`!` to run a TensorFlow program in its own process) run top to bottom in an IPython
+kernel (nbclient with ipykernel), with the GPU hidden like the recorded CPU runs:
+every program must print what ./book record saved for it (within the same
+tolerances as tests/test_snippets.py), and no cell may warn. The others are run,
+block for block, by tests/test_copyrun.py. The Chinese notebooks must carry exactly
+the same code cells: only the prose differs.
 """
 import importlib.util
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -46,31 +50,52 @@ def test_both_languages_carry_the_same_code_cells(page):
         f"{page}: the zh and en notebooks differ in their code cells")
 
 
+def _magic(cell_source: str) -> bool:
+    """A cell only IPython runs: `%%bash`, `%%writefile`, or a `!command` line."""
+    return cell_source.startswith("%%") or any(l.startswith("!") for l in cell_source.splitlines())
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_whole_snippets_are_code_cells_with_their_recorded_output(page):
-    cells = [c for c in notebook("en", page)["cells"]
-             if c["cell_type"] == "code" and c["metadata"]["book"]["source"] != "inline"]
-    while cells:
+def test_the_notebook_runs_what_the_page_shows(page):
+    """Its Python cells are the page's copyable blocks, in page order (notebooks.page_blocks, which
+    tests/test_copyrun.py checks against the built HTML); a program that runs in its own process is a
+    %%writefile cell and a cell that runs the file with the kernel's interpreter; each program's
+    recorded output sits on its last cell."""
+    nb = notebook("en", page)
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code" and not "".join(c["source"]).startswith("%%bash")]
+    blocks = notebooks.page_blocks(DOCS / "en" / page, "en")
+    for n, block in enumerate(blocks, 1):
+        assert cells, f"{page}: block {n} ({block.title}) has no notebook cell"
         cell = cells.pop(0)
-        snippet = cell["metadata"]["book"]["source"]
-        expected = notebooks._ANNOTATION.sub(r"# (\1)", notebooks.snippet_source(snippet)).rstrip("\n")
-        if notebooks.own_process(snippet):      # the program saved to a file, then run in its own process
-            name = snippet.rsplit("/", 1)[-1]
-            assert "".join(cell["source"]) == f"%%writefile {name}\n" + expected, (
-                f"{page}: the %%writefile cell of {snippet} is not the snippet's code")
-            assert not cell["outputs"], f"{page}: the %%writefile cell of {snippet} carries an output"
+        # the notebook keeps an annotation's number as a plain comment, `# (1)`; the copy button drops it
+        source = notebooks.copied(re.sub(r"\s*# \(\d+\)$", "", "".join(cell["source"]), flags=re.M))
+        if block.own_process:
+            name = block.snippet.rsplit("/", 1)[-1]
+            assert source == notebooks.copied(f"%%writefile {name}\n" + block.code), (
+                f"{page}: the %%writefile cell of block {n} ({block.title}) is not the program")
+            assert not cell["outputs"], f"{page}: the %%writefile cell of {block.snippet} carries an output"
             cell = cells.pop(0)
-            assert cell["metadata"]["book"]["source"] == snippet and "".join(cell["source"]) == f"%%bash\npython {name}", (
-                f"{page}: the %%writefile cell of {snippet} is not followed by the cell that runs it")
+            assert "".join(cell["source"]) == f'import sys\n!"{{sys.executable}}" {name}', (
+                f"{page}: {block.snippet} is not run with the kernel's own interpreter after its %%writefile cell")
         else:
-            assert "".join(cell["source"]) == expected, f"{page}: the cell of {snippet} is not the snippet's code"
-        output = runner.output_path(runner.ROOT / snippet).read_text(encoding="utf-8")
-        shown = "".join("".join(o["text"]) for o in cell["outputs"])
-        assert shown in ("", output), f"{page}: the cell of {snippet} carries an output that is not its recording"
+            assert source == block.code, f"{page}: cell for block {n} ({block.title}) is not the block's code"
+        if cell["outputs"]:
+            shown = "".join("".join(o["text"]) for o in cell["outputs"])
+            assert block.snippet and shown == runner.output_path(runner.ROOT / block.snippet).read_text(encoding="utf-8"), (
+                f"{page}: the cell of block {n} ({block.title}) carries an output that is not its recording")
+    assert not cells, f"{page}: the notebook has code cells the page does not show: {cells[0]['source'][:2]}"
+
+
+# The notebooks whose cells are all plain Python are, cell for cell, the page's blocks
+# (above), and tests/test_copyrun.py runs those blocks in one fresh session and checks
+# each program's output against its recording: running them again in a kernel would
+# repeat that run. The notebooks with cells only IPython understands (%%bash,
+# %%writefile, `!python`) do run here, in a real kernel, top to bottom.
+KERNEL_PAGES = [page for page in PAGES if any(_magic(c) for c in code_cells(notebook("en", page)))]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", KERNEL_PAGES)
 def test_notebook_runs_top_to_bottom(page, monkeypatch, tmp_path):
     from jupyter_client import KernelManager
     from nbclient import NotebookClient
@@ -110,15 +135,21 @@ def test_notebook_runs_top_to_bottom(page, monkeypatch, tmp_path):
     except CellExecutionError as exc:
         pytest.fail(f"docs/en/{page}: its notebook failed:\n{str(exc)[-3000:]}")
 
+    printed, expected = {}, {}
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         source = cell.metadata["book"]["source"]
         stderr = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stderr")
         assert not runner._WARNING.search(stderr), f"docs/en/{page}: the cell of {source} warned:\n{stderr[-2000:]}"
-        if source == "inline" or not recorded[cell.id]:
+        if source == "inline":
             continue
-        printed = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
-        problems = runner.compare(recorded[cell.id], printed, runner.settings(runner.ROOT / source))
+        # a program shown in sections prints over several cells; its recording sits on the last one
+        printed[source] = printed.get(source, "") + "".join(
+            o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
+        if recorded[cell.id]:
+            expected[source] = recorded[cell.id]
+    for source, text in expected.items():
+        problems = runner.compare(text, printed[source], runner.settings(runner.ROOT / source))
         assert not problems, (f"docs/en/{page}: in the notebook, {source} printed something else than its "
                               "recording:\n" + "\n".join(problems[:10]))

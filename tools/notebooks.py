@@ -1,31 +1,37 @@
 """Turn a page of the book into a Jupyter notebook, from the same sources.
 
 The page's prose becomes Markdown cells and its programs become code cells, in
-page order:
+page order, so that "Run all" runs exactly what a reader can copy from the page
+(the copy-run contract, tools/copyrun.py):
 
-- a snippet included whole (`--8<-- "snippets/x.py"`) is a code cell, carrying the
-  output that ./book record saved for it (outputs/x.txt) when the page shows it;
-- an inline ```python block is a code cell, a ```bash or ```sh block a `%%bash` cell;
-- a snippet that imports TensorFlow is two cells, `%%writefile x.py` with the
-  program and a `%%bash` cell running `python x.py`, with its output: it runs
-  in a Python process of its own, as in the tests, so TensorFlow never shares a
-  process with PyTorch and TensorFlow 1's `disable_eager_execution()` cannot
-  leak into later cells (a file, not `%%python`'s standard input, because
-  AutoGraph reads the source of the functions it converts; and `%%bash` keeps
-  TensorFlow's start-up log on stderr, apart from the program's output);
-- a named section of a snippet (`"snippets/x.py:loop"`) is an excerpt the page
-  discusses: it stays a code listing inside a Markdown cell, because a section
-  alone does not run (the whole program does, where the page includes it);
+- every Python block the page shows is a code cell: a snippet included whole
+  (`--8<-- "snippets/x.py"`), a named section of one (`"snippets/x.py:loop"`:
+  the page shows all of a program's sections, in order, so its cells make up the
+  whole program), and inline ```python code; the output that ./book record saved
+  for a program (outputs/x.txt) goes with its last cell where the page shows it;
+- a ```bash or ```sh block is a `%%bash` cell;
+- a program that must run in its own process (one that imports TensorFlow: it
+  never shares a process with torch, and TensorFlow 1's
+  `disable_eager_execution()` must not leak into later cells) is two cells:
+  `%%writefile x.py` with the program, then `!"{sys.executable}" x.py`, which
+  runs it with the kernel's own interpreter (never whatever `python` the PATH
+  finds); a file, not standard input, because AutoGraph reads the source of the
+  functions it converts;
 - admonitions, collapsible blocks and content tabs become a bold title over
   their contents; figures are embedded as attachments (the light version);
   links to other pages keep only their text; \\( \\) and \\[ \\] become $ and $$.
 
-Nothing generated is committed: tools/hooks.py builds the notebooks while MkDocs
-builds the site, and tests/test_notebooks.py executes them.
+`page_blocks` lists the same Python blocks as the page shows them (title, code,
+whether it runs in its own process): tests/test_copyrun.py checks that list against
+the built HTML, and tools/copyrun.py runs it for writers without a build.
+
+Nothing generated is committed: tools/book/notebooks builds the notebooks while
+MkDocs builds the site, and the tests execute them.
 """
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 import textwrap
@@ -56,14 +62,40 @@ NOTE = {
 
 OWN_PROCESS = {
     "zh": "> 本页的 TensorFlow 程序各自在单独的 Python 进程里运行：`%%writefile` 单元格把程序存成文件，"
-          "下一个 `%%bash` 单元格用 `python` 运行它（用的是 `PATH` 上的 `python`，即装有本书依赖的那个环境）。"
+          "下一个单元格用 `sys.executable`（也就是这个内核自己的 Python 解释器）运行它。"
           "这样 TensorFlow 不和 PyTorch 共用一个进程，TensorFlow 1 风格的 `disable_eager_execution()` "
           "也只改变它自己所在的进程。",
     "en": "> Each TensorFlow program on this page runs in a Python process of its own: a `%%writefile` cell "
-          "saves it as a file, and the `%%bash` cell after it runs it with `python` (the `python` on your `PATH`, the "
-          "environment with the book's requirements). TensorFlow then never shares a process with PyTorch, "
-          "and TensorFlow 1's `disable_eager_execution()` changes only its own process.",
+          "saves it as a file, and the cell after it runs that file with `sys.executable`, the kernel's own "
+          "Python interpreter. TensorFlow then never shares a process with PyTorch, and TensorFlow 1's "
+          "`disable_eager_execution()` changes only its own process.",
 }
+
+# the words a page puts in the title of a program that must run in its own process
+OWN_PROCESS_TITLE = {"en": "run it in a fresh Python process", "zh": "请在新的 Python 进程中运行"}
+
+
+@dataclasses.dataclass
+class Block:
+    """A Python code block as the page shows it (and as the copy button copies it)."""
+    title: str              # the fence's title ("" when it has none)
+    code: str               # the code, annotation markers `# (1)!` removed
+    own_process: bool       # a program that must run in a fresh Python process of its own
+
+    @property
+    def snippet(self) -> str | None:
+        """The snippet the block shows, from the title's first word (the book's convention)."""
+        first = self.title.split(" ", 1)[0].split("（", 1)[0]
+        return first if first.startswith("snippets/") and first.endswith(".py") else None
+
+
+def copied(code: str) -> str:
+    """A block's code as Material's copy button copies it: `# (1)!` annotation markers removed."""
+    lines = [_ANNOTATION_COMMENT.sub("", line).rstrip() for line in code.strip("\n").splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+_ANNOTATION_COMMENT = re.compile(r"\s*#\s*\(\d+\)!\s*$")
 _TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+tensorflow\b", re.MULTILINE)
 
 
@@ -90,10 +122,12 @@ def _source(text: str) -> list[str]:
 
 class _Builder:
     def __init__(self, page_path: Path, lang: str):
+        self.page = page_path
         self.page_dir = page_path.parent
         self.lang = lang
         self.explained = False      # the note on %%python cells, before the first one
         self.cells: list[dict] = []
+        self.blocks: list[Block] = []
         self.markdown: list[str] = []
         self.attachments: dict = {}
 
@@ -168,15 +202,20 @@ class _Builder:
         title = re.search(r'title="([^"]*)"', info)
         text = "\n".join(body)
         include = _INCLUDE.match(text.strip()) if len(body) == 1 else None
-        if include and include["path"].startswith("snippets/") and not include["section"]:
-            code = snippet_source(include["path"])
-            if own_process(include["path"]):
+        if include and include["path"].startswith("snippets/") and include["path"].endswith(".py"):
+            code = snippet_source(include["path"], include["section"])
+            own = own_process(include["path"])
+            self.blocks.append(Block(title.group(1) if title else "", copied(code), own))
+            if own:
+                if include["section"]:
+                    raise ValueError(f"{self.page}: {include['path']} runs in its own process (TensorFlow); "
+                                     "a page shows it whole, never in sections")
                 if not self.explained:
                     self.markdown += ["", OWN_PROCESS[self.lang], ""]
                     self.explained = True
                 name = include["path"].rsplit("/", 1)[-1]
                 self.code(f"%%writefile {name}\n" + code, include["path"])
-                code = f"%%bash\npython {name}\n"
+                code = f'import sys\n!"{{sys.executable}}" {name}\n'
             self.code(code, include["path"])
         elif include and include["path"].startswith("outputs/") and self.cells:
             last = self.cells[-1]
@@ -190,7 +229,8 @@ class _Builder:
             code = snippet_source(include["path"], include["section"]) if include["path"].startswith("snippets/") \
                 else (ROOT / include["path"]).read_text(encoding="utf-8")
             self.listing(language, code, title)
-        elif info == "python":
+        elif language == "python":
+            self.blocks.append(Block(title.group(1) if title else "", copied(text), False))
             self.code(text + "\n", "inline")
         elif info in ("bash", "sh"):
             self.code("%%bash\n" + text + "\n", "inline")
@@ -204,13 +244,23 @@ class _Builder:
         self.markdown += [f"```{language}", code.rstrip("\n"), "```"]
 
 
-def page_to_notebook(page_path: Path, lang: str, page: str) -> dict:
-    """The notebook of docs/<lang>/<page> as a JSON-ready dict (nbformat 4.5)."""
+def _walk(page_path: Path, lang: str, page: str | None = None) -> _Builder:
     builder = _Builder(page_path, lang)
-    builder.markdown.append(NOTE[lang].format(page=f"docs/{lang}/{page}"))
+    builder.markdown.append(NOTE[lang].format(page=f"docs/{lang}/{page or page_path.name}"))
     builder.markdown.append("")
     builder.walk(page_path.read_text(encoding="utf-8").splitlines())
     builder.flush()
+    return builder
+
+
+def page_blocks(page_path: Path, lang: str) -> list[Block]:
+    """The Python blocks of a page, in page order, as the rendered page shows them."""
+    return _walk(page_path, lang).blocks
+
+
+def page_to_notebook(page_path: Path, lang: str, page: str) -> dict:
+    """The notebook of docs/<lang>/<page> as a JSON-ready dict (nbformat 4.5)."""
+    builder = _walk(page_path, lang, page)
     for n, cell in enumerate(builder.cells):
         cell["id"] = f"cell-{n}"
         if cell["cell_type"] == "code":     # the page's annotation `# (1)!` reads `# (1)` in a notebook
