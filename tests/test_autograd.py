@@ -5,8 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from figures import quietly
-from runner import load_snippet
+from runner import snippet_globals
 
 HAND = "snippets/tensors/torch_two_layer.py"
 AUTO = "snippets/autograd/autograd_two_layer.py"
@@ -22,6 +21,11 @@ def one_thread():
     torch.set_num_threads(threads)
 
 
+def _forward_backward(path):
+    """The snippet's own forward_backward, from a run of it as a reader would paste it."""
+    return snippet_globals(path)["forward_backward"]
+
+
 def _float64_data(seed):
     rng = np.random.default_rng(seed)
     x, y = rng.standard_normal((64, 1000)), rng.standard_normal((64, 10))
@@ -31,11 +35,11 @@ def _float64_data(seed):
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_autograd_gradients_equal_hand_written_gradients(seed):
-    hand, auto = load_snippet(HAND), load_snippet(AUTO)
+    hand, auto = _forward_backward(HAND), _forward_backward(AUTO)
     x, y, w1, w2 = _float64_data(seed)
 
-    expected = hand.forward_backward(x, y, w1, w2)
-    actual = auto.forward_backward(x, y, w1.clone().requires_grad_(), w2.clone().requires_grad_())
+    expected = hand(x, y, w1, w2)
+    actual = auto(x, y, w1.clone().requires_grad_(), w2.clone().requires_grad_())
 
     for name, e, a in zip(["loss", "grad_w1", "grad_w2"], expected, actual):
         assert a.dtype == torch.float64 and a.shape == e.shape, name
@@ -47,13 +51,13 @@ def test_autograd_gradients_equal_hand_written_gradients(seed):
 def test_relu_kink_is_the_only_difference():
     """At h == 0 exactly, Part 1's backward (it zeroes h < 0) takes the ReLU's slope as 1,
     autograd's clamp(min=0) takes it as 0: the one place where the two may differ."""
-    hand, auto = load_snippet(HAND), load_snippet(AUTO)
+    hand, auto = _forward_backward(HAND), _forward_backward(AUTO)
     x = torch.tensor([[1.0, -1.0]])                        # (1, 2)
     w1 = torch.tensor([[1.0, 2.0], [1.0, 1.0]])            # h = x @ w1 = [0, 1]
     w2 = torch.tensor([[1.0], [1.0]])
     y = torch.tensor([[0.0]])
-    _, hand_w1, _ = hand.forward_backward(x, y, w1, w2)
-    _, auto_w1, _ = auto.forward_backward(x, y, w1.clone().requires_grad_(), w2.clone().requires_grad_())
+    _, hand_w1, _ = hand(x, y, w1, w2)
+    _, auto_w1, _ = auto(x, y, w1.clone().requires_grad_(), w2.clone().requires_grad_())
     assert hand_w1[:, 0].abs().sum() > 0 and auto_w1[:, 0].abs().sum() == 0   # the unit at the kink
     assert torch.equal(hand_w1[:, 1], auto_w1[:, 1])                         # every other unit agrees
 
@@ -62,7 +66,7 @@ def test_relu_kink_is_the_only_difference():
 def test_autograd_training_matches_hand_written_until_a_relu_kink():
     """The page says: same seed, same data; the two runs print the same losses, step for
     step, until a hidden value lands exactly on 0 in float32; after that they drift apart slowly."""
-    hand, auto = load_snippet(HAND), load_snippet(AUTO)
+    hand, auto = _forward_backward(HAND), _forward_backward(AUTO)
     torch.manual_seed(0)
     x, y = torch.randn(64, 1000), torch.randn(64, 10)
     w1, w2 = torch.randn(1000, 100), torch.randn(100, 10)
@@ -72,8 +76,8 @@ def test_autograd_training_matches_hand_written_until_a_relu_kink():
     for t in range(200):
         if (x.mm(a1) == 0).any():
             break                                          # the kink: from here the runs may part
-        hand_loss, g1, g2 = hand.forward_backward(x, y, a1, a2)
-        auto_loss, G1, G2 = auto.forward_backward(x, y, b1, b2)
+        hand_loss, g1, g2 = hand(x, y, a1, a2)
+        auto_loss, G1, G2 = auto(x, y, b1, b2)
         assert torch.equal(hand_loss, auto_loss.detach()), f"step {t}"
         assert torch.equal(g1, G1) and torch.equal(g2, G2), f"step {t}"
         a1 -= lr * g1
@@ -83,7 +87,7 @@ def test_autograd_training_matches_hand_written_until_a_relu_kink():
             b2 -= lr * G2
         b1.grad, b2.grad = None, None
 
-    hand_losses, auto_losses = quietly(hand.main), quietly(auto.main)
+    hand_losses, auto_losses = snippet_globals(HAND)["losses"], snippet_globals(AUTO)["losses"]
     assert len(hand_losses) == len(auto_losses) == 500
     np.testing.assert_allclose(auto_losses[:200], hand_losses[:200], rtol=1e-3)
     np.testing.assert_allclose(auto_losses, hand_losses, rtol=5e-2)
@@ -92,16 +96,16 @@ def test_autograd_training_matches_hand_written_until_a_relu_kink():
 @pytest.mark.slow
 def test_custom_relu_trains_exactly_like_the_hand_written_backward():
     """MyReLU zeroes the gradient where input < 0, like Part 1, so the losses are Part 1's."""
-    hand_losses = quietly(load_snippet(HAND).main)
-    custom_losses = quietly(load_snippet(CUSTOM).main)
+    hand_losses = snippet_globals(HAND)["losses"]
+    custom_losses = snippet_globals(CUSTOM)["losses"]
     np.testing.assert_allclose(custom_losses, hand_losses, rtol=1e-5)
 
 
 def test_custom_relu_gradients_equal_builtin_relu():
-    custom = load_snippet(CUSTOM)
+    my_relu = snippet_globals(CUSTOM)["MyReLU"]
     x, y, w1, w2 = _float64_data(3)
     grads = []
-    for relu in (custom.MyReLU.apply, torch.relu):
+    for relu in (my_relu.apply, torch.relu):
         a, b = w1.clone().requires_grad_(), w2.clone().requires_grad_()
         (relu(x.mm(a)).mm(b) - y).pow(2).sum().backward()
         grads.append((a.grad, b.grad))

@@ -8,7 +8,7 @@ None slot (dashed) stands for an input that needs no gradient.
 from __future__ import annotations
 
 import runner
-from figures import Figure, dot_svg, quietly
+from figures import Figure, dot_svg
 
 
 def _walk(root, names):
@@ -76,22 +76,23 @@ def _plot_graph(graph, colors, path):
 
 def _graph_basics():
     import torch
-    snippet = quietly(runner.load_snippet, "snippets/autograd/graph_basics.py")
+    snippet = runner.snippet_globals("snippets/autograd/graph_basics.py")
+    loss, w, b = snippet["loss"], snippet["w"], snippet["b"]
     # the snippet already ran backward(); the structure of the graph stays readable
-    assert isinstance(snippet.loss, torch.Tensor) and snippet.loss.grad_fn is not None
-    return _walk(snippet.loss, {id(snippet.w): "w", id(snippet.b): "b"})
+    assert isinstance(loss, torch.Tensor) and loss.grad_fn is not None
+    return _walk(loss, {id(w): "w", id(b): "b"})
 
 
 # --- the two-layer net of two-layer.md, from its forward_backward ----------------
 
 def _two_layer_graph():
     import torch
-    snippet = runner.load_snippet("snippets/autograd/autograd_two_layer.py")
+    forward_backward = runner.snippet_globals("snippets/autograd/autograd_two_layer.py")["forward_backward"]
     N, D_in, H, D_out = 64, 1000, 100, 10
     x, y = torch.zeros(N, D_in), torch.zeros(N, D_out)
     w1 = torch.zeros(D_in, H, requires_grad=True)
     w2 = torch.zeros(H, D_out, requires_grad=True)
-    loss, _, _ = snippet.forward_backward(x, y, w1, w2)
+    loss, _, _ = forward_backward(x, y, w1, w2)
     return _walk(loss, {id(w1): "w1", id(w2): "w2"})
 
 

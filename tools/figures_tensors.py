@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, plot, quietly
+from figures import Figure, plot
 
 # --- Part 1: the two-layer net's loss, NumPy and torch -----------------------
 
 def _two_layer_losses():
     return {
-        "NumPy (float64)": quietly(runner.load_snippet("snippets/tensors/numpy_two_layer.py").main),
-        "torch (float32)": quietly(runner.load_snippet("snippets/tensors/torch_two_layer.py").main),
+        "NumPy (float64)": runner.snippet_globals("snippets/tensors/numpy_two_layer.py")["losses"],
+        "torch (float32)": runner.snippet_globals("snippets/tensors/torch_two_layer.py")["losses"],
     }
 
 

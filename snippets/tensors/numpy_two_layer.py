@@ -2,7 +2,19 @@
 
 Forward and backward passes are written by hand; there is no autograd.
 """
+# --8<-- [start:setup]
 import numpy as np
+# --8<-- [end:setup]
+
+# --8<-- [start:data]
+rng = np.random.default_rng(0)
+N, D_in, H, D_out = 64, 1000, 100, 10   # batch, input, hidden, output sizes
+
+x = rng.standard_normal((N, D_in))
+y = rng.standard_normal((N, D_out))
+w1 = rng.standard_normal((D_in, H))
+w2 = rng.standard_normal((H, D_out))
+# --8<-- [end:data]
 
 
 # --8<-- [start:step]
@@ -24,33 +36,17 @@ def forward_backward(x, y, w1, w2):
 # --8<-- [end:step]
 
 
-def main():
-    # --8<-- [start:data]
-    rng = np.random.default_rng(0)
-    N, D_in, H, D_out = 64, 1000, 100, 10   # batch, input, hidden, output sizes
+# --8<-- [start:loop]
+lr = 1e-6
+losses = []
+for t in range(500):
+    loss, grad_w1, grad_w2 = forward_backward(x, y, w1, w2)
+    losses.append(loss)
+    if t % 100 == 99:
+        print(f"step {t + 1:3d}  loss {loss:.4g}")
+    w1 -= lr * grad_w1      # gradient descent: step against the gradient
+    w2 -= lr * grad_w2
 
-    x = rng.standard_normal((N, D_in))
-    y = rng.standard_normal((N, D_out))
-    w1 = rng.standard_normal((D_in, H))
-    w2 = rng.standard_normal((H, D_out))
-    # --8<-- [end:data]
-
-    # --8<-- [start:loop]
-    lr = 1e-6
-    losses = []
-    for t in range(500):
-        loss, grad_w1, grad_w2 = forward_backward(x, y, w1, w2)
-        losses.append(loss)
-        if t % 100 == 99:
-            print(f"step {t + 1:3d}  loss {loss:.4g}")
-        w1 -= lr * grad_w1      # gradient descent: step against the gradient
-        w2 -= lr * grad_w2
-    # --8<-- [end:loop]
-
-    assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
-    print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
-    return losses
-
-
-if __name__ == "__main__":
-    main()
+assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
+# --8<-- [end:loop]

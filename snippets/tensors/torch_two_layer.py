@@ -2,7 +2,28 @@
 
 Runs on a GPU (CUDA or Apple MPS) when there is one, else on the CPU.
 """
+# --8<-- [start:setup]
 import torch
+# --8<-- [end:setup]
+
+# --8<-- [start:device]
+if torch.accelerator.is_available():           # CUDA, MPS, XPU, ...
+    device = torch.accelerator.current_accelerator()
+else:
+    device = torch.device("cpu")
+print("device:", device.type)
+# --8<-- [end:device]
+
+# --8<-- [start:data]
+torch.manual_seed(0)
+N, D_in, H, D_out = 64, 1000, 100, 10
+dtype = torch.float32
+
+x = torch.randn(N, D_in, device=device, dtype=dtype)
+y = torch.randn(N, D_out, device=device, dtype=dtype)
+w1 = torch.randn(D_in, H, device=device, dtype=dtype)
+w2 = torch.randn(H, D_out, device=device, dtype=dtype)
+# --8<-- [end:data]
 
 
 # --8<-- [start:step]
@@ -23,42 +44,17 @@ def forward_backward(x, y, w1, w2):
 # --8<-- [end:step]
 
 
-def main():
-    # --8<-- [start:device]
-    if torch.accelerator.is_available():           # CUDA, MPS, XPU, ...
-        device = torch.accelerator.current_accelerator()
-    else:
-        device = torch.device("cpu")
-    print("device:", device.type)
-    # --8<-- [end:device]
+# --8<-- [start:loop]
+lr = 1e-6
+losses = []
+for t in range(500):
+    loss, grad_w1, grad_w2 = forward_backward(x, y, w1, w2)
+    losses.append(loss.item())   # (1)!
+    if t % 100 == 99:
+        print(f"step {t + 1:3d}  loss {loss.item():.4g}")
+    w1 -= lr * grad_w1           # (2)!
+    w2 -= lr * grad_w2
 
-    # --8<-- [start:data]
-    torch.manual_seed(0)
-    N, D_in, H, D_out = 64, 1000, 100, 10
-    dtype = torch.float32
-
-    x = torch.randn(N, D_in, device=device, dtype=dtype)
-    y = torch.randn(N, D_out, device=device, dtype=dtype)
-    w1 = torch.randn(D_in, H, device=device, dtype=dtype)
-    w2 = torch.randn(H, D_out, device=device, dtype=dtype)
-    # --8<-- [end:data]
-
-    # --8<-- [start:loop]
-    lr = 1e-6
-    losses = []
-    for t in range(500):
-        loss, grad_w1, grad_w2 = forward_backward(x, y, w1, w2)
-        losses.append(loss.item())   # (2)!
-        if t % 100 == 99:
-            print(f"step {t + 1:3d}  loss {loss.item():.4g}")
-        w1 -= lr * grad_w1           # (3)!
-        w2 -= lr * grad_w2
-    # --8<-- [end:loop]
-
-    assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
-    print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
-    return losses
-
-
-if __name__ == "__main__":
-    main()
+assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
+# --8<-- [end:loop]
