@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+import copyrun
 import notebooks
 import runner
 from conftest import html_path
@@ -65,29 +66,42 @@ def browser():
 
 
 class Visit:
-    """A page opened in a fresh context, with every problem a reader would see recorded."""
+    """Pages opened in a fresh context, with every problem a reader would see recorded."""
 
     def __init__(self, browser, server, **context):
         self.server = server
+        self.host = urlparse(server).netloc
         self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
         self.problems = []
-        host = urlparse(server).netloc
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
+        self.page = self._watched(self.context.new_page())
+
+    def _watched(self, page):
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"script error: {e}"))
         # (ERR_ABORTED: a request cut short because the test moved on to the next page)
-        self.page.on("requestfailed", lambda r: urlparse(r.url).netloc == host and "ERR_ABORTED" not in r.failure
-                     and self.problems.append(f"failed request: {r.url} ({r.failure})"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        page.on("requestfailed", lambda r: urlparse(r.url).netloc == self.host and "ERR_ABORTED" not in r.failure
+                and self.problems.append(f"failed request: {r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
 
         def outside(route):
             self.problems.append(f"request to another host: {route.request.url}")
             route.abort()
-        self.page.route(lambda url: urlparse(url).netloc not in (host, "") and not url.startswith("data:"), outside)
+        page.route(lambda url: urlparse(url).netloc not in (self.host, "") and not url.startswith("data:"), outside)
+        return page
 
     def open(self, path):
         self.page.goto(self.server + path, wait_until="networkidle")
         return self.page
+
+    def open_all(self, paths, tabs=6):
+        """Load every path, several tabs at a time: each tab's wait for a quiet network overlaps the others'."""
+        pages = [self.page] + [self._watched(self.context.new_page()) for _ in range(tabs - 1)]
+        for start in range(0, len(paths), tabs):
+            batch = list(zip(pages, paths[start:start + tabs]))
+            for page, path in batch:
+                page.goto(self.server + path, wait_until="commit")
+            for page, path in batch:
+                page.wait_for_load_state("networkidle")
 
     def close(self):
         self.context.close()
@@ -115,8 +129,7 @@ def test_every_page_loads_with_no_error_and_no_request_elsewhere(visit, site):
     v = visit()
     paths = [url(lang, page) for page in PAGES for lang in ("zh", "en")]
     paths += ["/" + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("*-notebook/index.html")]
-    for path in paths:
-        v.open(path)
+    v.open_all(paths)
     assert not v.problems, "\n".join(dict.fromkeys(v.problems))
 
 
@@ -141,6 +154,30 @@ def test_the_copy_button_copies_the_code(visit):
     copied = p.evaluate("navigator.clipboard.readText()")
     expected = notebooks.snippet_source("snippets/tensors/creation.py")   # the file as the page includes it
     assert copied.strip() == expected.strip(), "the copy button did not copy the program as it is in snippets/"
+
+
+def test_the_copy_run_test_copies_what_the_copy_button_copies(visit, site):
+    """tools/copyrun.py reads the blocks from the HTML; here the real button copies every block of a
+    page with code annotations (`# (1)!`), in both languages, and the two must agree."""
+    v = visit(permissions=["clipboard-read", "clipboard-write"])
+    page = "training/mlp-digits.md"
+    for lang in ("zh", "en"):
+        p = v.open(url(lang, page))
+        p.evaluate("document.querySelectorAll('article details').forEach(d => d.open = true)")   # the set-up too
+        expected = copyrun.blocks_from_html(html_path(site, lang, page).read_text(encoding="utf-8"), lang)
+        blocks = p.locator("article div.language-python.highlight")
+        assert blocks.count() == len(expected), f"{lang} {page}: the browser shows another number of blocks"
+        assert any("(1)!" in notebooks.snippet_source(b.snippet) for b in expected if b.snippet), (
+            f"{page} no longer has a code annotation: pick a page that has one")
+        for n, block in enumerate(expected):
+            shown = blocks.nth(n)
+            shown.scroll_into_view_if_needed()
+            shown.hover()
+            shown.locator('button.md-code__button[data-md-type="copy"]').click()
+            copied = p.evaluate("navigator.clipboard.readText()")
+            assert notebooks.copied(copied) == block.code, (
+                f"{lang} {page}: block {n + 1} ({block.title}): the copy button copies something else than "
+                "tools/copyrun.py runs")
 
 
 def _first_result(v, lang, query):

@@ -214,6 +214,25 @@ def test_every_chapter_page_offers_its_notebook(site):
             assert location not in search[lang], f"{lang} {page}: the notebook view is in the search index"
 
 
+def test_each_program_shown_in_sections_is_one_click_away_whole(site):
+    """Under the title, a link to each snippet the page shows in sections: the file itself, published."""
+    from book import stamps     # tools/book/stamps.py
+    for page in PAGES:
+        for lang in ("zh", "en"):
+            here = html_path(site, lang, page)
+            wanted = stamps.in_sections((DOCS / lang / page).read_text(encoding="utf-8"))
+            found = {}
+            for tag, attrs in tags(here):
+                if tag == "a" and attrs.get("href", "").endswith(".py") and "download" in attrs:
+                    found[attrs["download"]] = (here.parent / attrs["href"]).resolve()
+            assert sorted(found) == sorted(s.rsplit("/", 1)[1] for s in wanted), (
+                f"{lang} {page}: links to {sorted(found)}, but shows {wanted} in sections")
+            for snippet in wanted:
+                target = found[snippet.rsplit("/", 1)[1]]
+                assert target.is_file() and target.read_bytes() == (runner.ROOT / snippet).read_bytes(), (
+                    f"{lang} {page}: the link to {snippet} does not lead to the program")
+
+
 PAGE_BUDGET = 400_000    # bytes of HTML: a page a reader on a slow line still opens quickly
 
 
