@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, dot_svg, quietly
+from figures import Figure, dot_svg
 
 # --- Part 5: the call path of model(x), in the order the hooks really fire -----
 
@@ -42,7 +42,7 @@ FIXED = {
 
 def _call_path():
     import torch.nn as nn
-    fired = quietly(runner.load_snippet(HOOK_SNIPPET).main)   # the real order, from a real run
+    fired = runner.snippet_globals(HOOK_SNIPPET)["fired"]   # the real order, from a real run
     unknown = [e for phase in fired.values() for e in phase if e not in EVENT_LABELS]
     assert not unknown, f"{HOOK_SNIPPET} records events this figure has no label for: {unknown}"
     # what Module.__call__ is bound to on the installed torch

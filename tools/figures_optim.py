@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, plot, quietly
+from figures import Figure, plot
 
 # --- Part 6: plain SGD, momentum and Nesterov in a narrow valley --------------
 
@@ -10,10 +10,10 @@ MOMENTUM = "snippets/optim/momentum.py"
 
 
 def _momentum_paths():
-    snippet = runner.load_snippet(MOMENTUM)
-    runs = quietly(snippet.main)
+    snippet = runner.snippet_globals(MOMENTUM)
+    runs = snippet["runs"]
     return {
-        "curvature": snippet.curvature.tolist(),
+        "curvature": snippet["curvature"].tolist(),
         "paths": {f"{name} ({steps} steps)": path[:80].tolist() for name, (path, steps) in runs.items()},
     }
 
@@ -44,7 +44,7 @@ COMPARE = "snippets/optim/compare_optimizers.py"
 
 
 def _compare_losses():
-    return quietly(runner.load_snippet(COMPARE).main)
+    return runner.snippet_globals(COMPARE)["curves"]
 
 
 def _plot_compare_losses(curves, colors, path):
@@ -63,7 +63,7 @@ SCHEDULERS = "snippets/optim/schedulers.py"
 
 
 def _schedules():
-    return quietly(runner.load_snippet(SCHEDULERS).main)
+    return runner.snippet_globals(SCHEDULERS)["schedules"]
 
 
 def _plot_schedules(schedules, colors, path):

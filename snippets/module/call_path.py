@@ -1,5 +1,6 @@
 """What model(x) really calls on the installed torch: Module.__call__ is
 _wrapped_call_impl, which calls _call_impl, which calls forward (with hooks around it)."""
+# --8<-- [start:setup]
 import inspect
 
 import torch
@@ -7,6 +8,7 @@ import torch.nn as nn
 
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:names]
 call = nn.Module.__call__

@@ -1,10 +1,12 @@
 """Feature capture: forward hooks copy every layer's output into a dict during
 one ordinary forward pass, without changing the model's code."""
+# --8<-- [start:setup]
 import torch
 import torch.nn as nn
 
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:model]
 N, D_in, H, D_out = 8, 10, 6, 3

@@ -1,5 +1,6 @@
 """Gradient inspection: tensor hooks on the parameters and backward pre-hooks on
 the layers report per-layer gradient norms during backward()."""
+# --8<-- [start:setup]
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -15,6 +16,7 @@ model = nn.Sequential(
 ).to(device)
 x = torch.randn(N, D_in, device=device)          # (N, D_in)
 y = torch.randint(0, D_out, (N,), device=device) # (N,)
+# --8<-- [end:setup]
 
 # --8<-- [start:hooks]
 param_norms, output_grad_norms = {}, {}

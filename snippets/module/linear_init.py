@@ -1,11 +1,13 @@
 """nn.Linear's default init: kaiming_uniform_ with a = sqrt(5) has the bound
 1/sqrt(fan_in), the same uniform(-1/sqrt(in), 1/sqrt(in)) as the 0.x code."""
+# --8<-- [start:setup]
 import math
 
 import torch
 import torch.nn as nn
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:bound]
 def kaiming_uniform_bound(fan_in, a):

@@ -1,11 +1,13 @@
 """nn.Linear stores its weight as (out_features, in_features) and computes
 F.linear(x, W, b) = x @ W.T + b, the same numbers as torch.addmm(b, x, W.T)."""
+# --8<-- [start:setup]
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:shapes]
 N, D_in, D_out = 3, 4, 2

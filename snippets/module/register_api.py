@@ -1,10 +1,12 @@
 """register_parameter, register_buffer and add_module: the explicit forms of
 what __setattr__ does, for names built at run time and for None entries."""
+# --8<-- [start:setup]
 import torch
 import torch.nn as nn
 
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 
 # --8<-- [start:poly]

@@ -1,9 +1,11 @@
 """Module.__setattr__ routes each assignment: a Parameter to _parameters, a Module
 to _modules, a tensor to a registered buffer name to _buffers, anything else to __dict__."""
+# --8<-- [start:setup]
 import torch
 import torch.nn as nn
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 
 # --8<-- [start:net]

@@ -1,5 +1,6 @@
 """A tiny classifier trained one step with SGD: the classic bug (softmax before
 F.cross_entropy) next to its fix, with their losses and gradients compared."""
+# --8<-- [start:setup]
 import copy
 
 import torch
@@ -8,6 +9,7 @@ import torch.nn.functional as F
 
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:data]
 N, D_in, C = 3, 4, 2                          # batch of 3, 4 features, 2 classes
@@ -59,7 +61,6 @@ with torch.no_grad():
     grad_w_by_hand = grad_logits.t() @ x                # (C, D_in)
 print("softmax of the logits:    ", [[round(v, 4) for v in row] for row in probs.tolist()])
 print("softmax of the softmax:   ", [[round(v, 4) for v in row] for row in probs.softmax(dim=1).tolist()])
-# --8<-- [end:check]
 
 buggy, fixed = results["buggy"], results["fixed"]
 assert abs(buggy[0] - fixed[0]) > 1e-3, "the two losses should differ"
@@ -68,3 +69,4 @@ assert torch.allclose(fixed[2], grad_w_by_hand, atol=1e-6), "fixed gradient = (s
 assert fixed[1] < fixed[0], "one SGD step lowers the fixed loss"
 assert buggy[2].norm() < fixed[2].norm(), "here the buggy gradient is weaker"
 print(f"grad norm: buggy {buggy[2].norm().item():.4f}, fixed {fixed[2].norm().item():.4f}")
+# --8<-- [end:check]

@@ -1,6 +1,15 @@
 """Adam from scratch (bias correction, L2 weight decay, AMSGrad) and AdamW's
 decoupled weight decay, checked step for step against torch.optim."""
+# --8<-- [start:setup]
 import torch
+
+if torch.accelerator.is_available():
+    device = torch.accelerator.current_accelerator()
+else:
+    device = torch.device("cpu")
+dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
+tol = 1e-5 if dtype == torch.float32 else 1e-10
+# --8<-- [end:setup]
 
 
 # --8<-- [start:adam]
@@ -42,6 +51,7 @@ class ScratchAdam(torch.optim.Optimizer):
 # --8<-- [end:adam]
 
 
+# --8<-- [start:compare]
 def trajectories(options, decoupled=False, steps=50, device="cpu", dtype=torch.float64):
     """Train a small net with ScratchAdam and with torch's Adam (AdamW when decoupled)."""
     g = torch.Generator().manual_seed(0)
@@ -61,30 +71,20 @@ def trajectories(options, decoupled=False, steps=50, device="cpu", dtype=torch.f
             optimizer.step()
         results.append([w1.detach(), w2.detach()])
     return results
+# --8<-- [end:compare]
 
 
-def main():
-    if torch.accelerator.is_available():
-        device = torch.accelerator.current_accelerator()
-    else:
-        device = torch.device("cpu")
-    dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
-    tol = 1e-5 if dtype == torch.float32 else 1e-10
-    # --8<-- [start:check]
-    for name, decoupled, options in [
-        ("Adam", False, dict()),
-        ("Adam", False, dict(betas=(0.5, 0.9), eps=1e-3)),
-        ("Adam", False, dict(weight_decay=0.1, amsgrad=True)),
-        ("AdamW", True, dict(weight_decay=0.1)),
-        ("AdamW", True, dict(weight_decay=0.1, amsgrad=True, betas=(0.8, 0.99))),
-    ]:
-        mine, theirs = trajectories(options, decoupled, device=device, dtype=dtype)
-        gap = max((a - b).abs().max().item() for a, b in zip(mine, theirs))
-        described = ", ".join(f"{k}={v}" for k, v in options.items()) or "defaults"
-        print(f"{name:5s} {described:52s} largest difference after 50 steps: {gap:.0e}")
-        assert gap < tol
-    # --8<-- [end:check]
-
-
-if __name__ == "__main__":
-    main()
+# --8<-- [start:check]
+for name, decoupled, options in [
+    ("Adam", False, dict()),
+    ("Adam", False, dict(betas=(0.5, 0.9), eps=1e-3)),
+    ("Adam", False, dict(weight_decay=0.1, amsgrad=True)),
+    ("AdamW", True, dict(weight_decay=0.1)),
+    ("AdamW", True, dict(weight_decay=0.1, amsgrad=True, betas=(0.8, 0.99))),
+]:
+    mine, theirs = trajectories(options, decoupled, device=device, dtype=dtype)
+    gap = max((a - b).abs().max().item() for a, b in zip(mine, theirs))
+    described = ", ".join(f"{k}={v}" for k, v in options.items()) or "defaults"
+    print(f"{name:5s} {described:52s} largest difference after 50 steps: {gap:.0e}")
+    assert gap < tol
+# --8<-- [end:check]

@@ -1,6 +1,15 @@
 """SGD written from scratch (weight decay, momentum, dampening, Nesterov),
 checked step for step against torch.optim.SGD."""
+# --8<-- [start:setup]
 import torch
+
+if torch.accelerator.is_available():
+    device = torch.accelerator.current_accelerator()
+else:
+    device = torch.device("cpu")
+dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
+tol = 1e-5 if dtype == torch.float32 else 1e-10
+# --8<-- [end:setup]
 
 
 # --8<-- [start:sgd]
@@ -53,34 +62,24 @@ def trajectories(options, steps=50, device="cpu", dtype=torch.float64):
 # --8<-- [end:compare]
 
 
-def main():
-    if torch.accelerator.is_available():
-        device = torch.accelerator.current_accelerator()
-    else:
-        device = torch.device("cpu")
-    dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
-    tol = 1e-5 if dtype == torch.float32 else 1e-10
-    # --8<-- [start:leaf]
-    w = torch.zeros(2, requires_grad=True)
-    try:
-        w -= 0.1 * torch.ones(2)                 # an update outside torch.no_grad()
-    except RuntimeError as err:
-        print("RuntimeError:", err)
-        assert "leaf Variable that requires grad" in str(err)
-    else:
-        raise AssertionError("autograd should refuse an in-place change to a leaf")
-    # --8<-- [end:leaf]
-    # --8<-- [start:check]
-    for options in [dict(), dict(weight_decay=0.01), dict(momentum=0.9),
-                    dict(momentum=0.9, dampening=0.5, weight_decay=0.01),
-                    dict(momentum=0.9, nesterov=True, weight_decay=0.01)]:
-        mine, theirs = trajectories(options, device=device, dtype=dtype)
-        gap = max((a - b).abs().max().item() for a, b in zip(mine, theirs))
-        name = ", ".join(f"{k}={v}" for k, v in options.items()) or "plain SGD"
-        print(f"{name:50s} largest difference after 50 steps: {gap:.0e}")
-        assert gap < tol
-    # --8<-- [end:check]
+# --8<-- [start:leaf]
+w = torch.zeros(2, requires_grad=True)
+try:
+    w -= 0.1 * torch.ones(2)                 # an update outside torch.no_grad()
+except RuntimeError as err:
+    print("RuntimeError:", err)
+    assert "leaf Variable that requires grad" in str(err)
+else:
+    raise AssertionError("autograd should refuse an in-place change to a leaf")
+# --8<-- [end:leaf]
 
-
-if __name__ == "__main__":
-    main()
+# --8<-- [start:check]
+for options in [dict(), dict(weight_decay=0.01), dict(momentum=0.9),
+                dict(momentum=0.9, dampening=0.5, weight_decay=0.01),
+                dict(momentum=0.9, nesterov=True, weight_decay=0.01)]:
+    mine, theirs = trajectories(options, device=device, dtype=dtype)
+    gap = max((a - b).abs().max().item() for a, b in zip(mine, theirs))
+    name = ", ".join(f"{k}={v}" for k, v in options.items()) or "plain SGD"
+    print(f"{name:50s} largest difference after 50 steps: {gap:.0e}")
+    assert gap < tol
+# --8<-- [end:check]

@@ -1,14 +1,16 @@
 """The two-layer net trained with torch.optim.SGD: step for step the same as
 the hand-written update w <- w - lr * grad."""
+# --8<-- [start:setup]
 import torch
 
 if torch.accelerator.is_available():
     device = torch.accelerator.current_accelerator()
 else:
     device = torch.device("cpu")
+torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:data]
-torch.manual_seed(0)
 N, D_in, H, D_out = 64, 1000, 100, 10
 x = torch.randn(N, D_in, device=device)          # (N, D_in)
 y = torch.randn(N, D_out, device=device)         # (N, D_out)
