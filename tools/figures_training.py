@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, plot, quietly
+from figures import Figure, plot
 
 # --- Part 7: the 15 points and the line fitted by nn.Linear + SGD ------------
 
 def _linreg_fit():
-    return quietly(runner.load_snippet("snippets/training/linreg_nn.py").main)
+    names = runner.snippet_globals("snippets/training/linreg_nn.py")
+    return {key: names[name] for key, name in (("x", "x_train"), ("y", "y_train"), ("w", "w"), ("b", "b"))}
 
 
 def _plot_linreg_fit(fit, colors, path):
@@ -26,11 +27,11 @@ def _plot_linreg_fit(fit, colors, path):
 
 def _activation_curves():
     import torch
-    snippet = quietly(runner.load_snippet, "snippets/training/activations.py")
+    activations = runner.snippet_globals("snippets/training/activations.py")["activations"]
     x = torch.linspace(-4, 4, 401, requires_grad=True)
     curves = {}
     for name in ("sigmoid", "tanh", "relu", "leaky_relu(0.1)", "gelu"):
-        y = snippet.activations[name].cpu()(x)
+        y = activations[name].cpu()(x)
         (grad,) = torch.autograd.grad(y.sum(), x)          # elementwise derivative
         curves[name] = (y.detach().tolist(), grad.tolist())
     return {"x": x.detach().tolist(), "curves": curves}
@@ -55,7 +56,7 @@ def _plot_activations(which):
 # --- Part 7: the MLP on digits, accuracy per epoch -----------------------------
 
 def _mlp_history():
-    return quietly(runner.load_snippet("snippets/training/mlp_digits.py").main)
+    return runner.snippet_globals("snippets/training/mlp_digits.py")["history"]
 
 
 def _plot_mlp_history(history, colors, path):

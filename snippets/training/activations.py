@@ -1,4 +1,5 @@
 """Activation functions at a few points (sigmoid, tanh, ReLU, LeakyReLU, GELU), and maxout as a module."""
+# --8<-- [start:setup]
 import math
 
 import torch
@@ -6,6 +7,7 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:values]
 x = torch.tensor([-2.0, -1.0, 0.0, 1.0, 2.0], device=device)

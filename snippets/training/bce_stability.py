@@ -1,9 +1,11 @@
 """Why BCEWithLogitsLoss and not sigmoid + BCELoss: saturated logits give wrong losses and zero gradients."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:compare]
 logits = torch.tensor([-200.0, -20.0, 0.0, 20.0], device=device, requires_grad=True)

@@ -1,10 +1,12 @@
 """A DataLoader cuts a dataset into batches: batch_size, drop_last, and shuffle with a seeded generator."""
+# --8<-- [start:setup]
 import math
 
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:loader]
 N, batch_size = 10, 4

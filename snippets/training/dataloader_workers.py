@@ -1,8 +1,10 @@
 """Loading batches in worker processes (num_workers=2), guarded by if __name__ == "__main__"."""
+# --8<-- [start:setup]
 import multiprocessing
 
 import torch
 from torch.utils.data import DataLoader, Dataset, get_worker_info
+# --8<-- [end:setup]
 
 
 # --8<-- [start:dataset]
@@ -36,12 +38,9 @@ class WorkerSeed(Dataset):
 
 
 # --8<-- [start:main]
-def main():
-    if torch.accelerator.is_available():
-        device = torch.accelerator.current_accelerator()
-    else:
-        device = torch.device("cpu")
-    print("start method here:", multiprocessing.get_start_method())   # (1)!
+if __name__ == "__main__":                     # (1)!
+    device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+    print("start method here:", multiprocessing.get_start_method())   # (2)!
     dataset = NoisySquares(12)
 
     runs = {}
@@ -49,7 +48,7 @@ def main():
         loader = DataLoader(dataset, batch_size=4, shuffle=True, num_workers=num_workers,
                             generator=torch.Generator().manual_seed(0))
         xs, total, workers = [], 0.0, []
-        for xb, yb, wb in loader:              # (2)!
+        for xb, yb, wb in loader:              # (3)!
             xb, yb = xb.to(device), yb.to(device)
             total += (yb - xb ** 2).abs().sum().item()
             xs += xb.int().tolist()
@@ -71,8 +70,4 @@ def main():
     (id0, seed0, torch0), (id1, seed1, torch1) = [[int(v) for v in batch] for batch in seeds]
     print(f"worker {id1}'s seed minus worker {id0}'s: {seed1 - seed0}")
     assert (id0, id1) == (0, 1) and seed1 - seed0 == 1 and (torch0, torch1) == (seed0, seed1)
-
-
-if __name__ == "__main__":                     # (3)!
-    main()
 # --8<-- [end:main]

@@ -1,8 +1,10 @@
 """A map-style Dataset is anything that answers len(ds) and ds[i]; TensorDataset wraps tensors."""
+# --8<-- [start:setup]
 import torch
 from torch.utils.data import Dataset, TensorDataset
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 
 # --8<-- [start:dataset]

@@ -1,9 +1,11 @@
 """Dropout by hand (a Bernoulli mask scaled by 1/(1-p)) against nn.Dropout; train() against eval()."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 
 # --8<-- [start:mine]

@@ -1,9 +1,11 @@
 """nn.Flatten against a home-made flatten layer: the same output; the traps of view and torch.flatten."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 
 # --8<-- [start:layer]

@@ -1,6 +1,11 @@
 """Linear regression from scratch on 15 points: w and b as tensors, autograd, a hand-written update."""
+# --8<-- [start:setup]
 import numpy as np
 import torch
+
+torch.manual_seed(0)
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:data]
 x_train = [3.3, 4.4, 5.5, 6.71, 6.93, 4.168, 9.779, 6.182, 7.59, 2.167, 7.042, 10.791, 5.313, 7.997, 3.1]
@@ -28,23 +33,16 @@ def fit(x, y, lr=0.02, num_epochs=2000):
 # --8<-- [end:fit]
 
 
-def main():
-    device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
-    # --8<-- [start:run]
-    x = torch.tensor(x_train, device=device).unsqueeze(1)   # (15, 1)
-    y = torch.tensor(y_train, device=device).unsqueeze(1)   # (15, 1)
-    w, b, losses = fit(x, y)
-    for epoch in (0, 10, 100, 500, 1999):
-        print(f"epoch {epoch + 1:4d}  loss {losses[epoch]:.4f}")
-    print(f"gradient descent: y = {w:.4f} x + {b:.4f}")
+# --8<-- [start:run]
+x = torch.tensor(x_train, device=device).unsqueeze(1)   # (15, 1)
+y = torch.tensor(y_train, device=device).unsqueeze(1)   # (15, 1)
+w, b, losses = fit(x, y)
+for epoch in (0, 10, 100, 500, 1999):
+    print(f"epoch {epoch + 1:4d}  loss {losses[epoch]:.4f}")
+print(f"gradient descent: y = {w:.4f} x + {b:.4f}")
 
-    slope, intercept = np.polyfit(x_train, y_train, deg=1)   # closed-form least squares
-    print(f"np.polyfit:       y = {slope:.4f} x + {intercept:.4f}")
-    assert abs(w - slope) < 1e-3 and abs(b - intercept) < 1e-3
-    assert losses[-1] < losses[0] / 10
-    # --8<-- [end:run]
-    return w, b, losses
-
-
-if __name__ == "__main__":
-    main()
+slope, intercept = np.polyfit(x_train, y_train, deg=1)   # closed-form least squares
+print(f"np.polyfit:       y = {slope:.4f} x + {intercept:.4f}")
+assert abs(w - slope) < 1e-3 and abs(b - intercept) < 1e-3
+assert losses[-1] < losses[0] / 10
+# --8<-- [end:run]

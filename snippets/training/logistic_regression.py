@@ -1,4 +1,5 @@
 """Logistic regression on two Gaussian blobs: nn.Linear produces a logit, BCEWithLogitsLoss trains it."""
+# --8<-- [start:setup]
 import math
 
 import torch
@@ -6,6 +7,7 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:data]
 n = 100                                                  # points per class

@@ -1,4 +1,5 @@
 """Classification losses by hand: BCE, BCEWithLogits, NLL, CrossEntropy = LogSoftmax + NLL, KLDiv."""
+# --8<-- [start:setup]
 import math
 
 import torch
@@ -6,6 +7,7 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:binary]
 p = torch.tensor([0.8, 0.3], device=device)             # predicted P(class 1)

@@ -1,9 +1,11 @@
 """Regression losses on numbers you can check by hand: L1, MSE, SmoothL1 (beta) and Huber (delta)."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:l1_mse]
 y_pred = torch.tensor([0.0, 1.0, 2.0, 3.0], device=device)

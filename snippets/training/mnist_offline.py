@@ -1,4 +1,5 @@
 """datasets.MNIST and FashionMNIST reading IDX files that this program writes into a temporary folder."""
+# --8<-- [start:setup]
 import tempfile
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from torchvision import datasets
 from torchvision.transforms import v2
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 
 # --8<-- [start:idx]

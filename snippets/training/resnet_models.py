@@ -1,4 +1,5 @@
 """torchvision models: resnet18 without weights, its 11,689,512 parameters, weights= versus pretrained=True."""
+# --8<-- [start:setup]
 import warnings
 
 import torch
@@ -6,6 +7,7 @@ from torchvision import models
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:build]
 model = models.resnet18(weights=None).to(device)         # the architecture, random weights, no download

@@ -1,4 +1,5 @@
 """Softmax regression on scikit-learn's digits: Flatten + Linear give 10 logits, CrossEntropyLoss trains."""
+# --8<-- [start:setup]
 import torch
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
@@ -6,6 +7,7 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:data]
 digits = load_digits()                                   # 1797 images, 8x8, values 0..16

@@ -1,4 +1,5 @@
 """What became of transforms.Scale (removed: Resize) and ToTensor (deprecated: ToImage + ToDtype)."""
+# --8<-- [start:setup]
 import warnings
 
 import numpy as np
@@ -11,6 +12,7 @@ torch.manual_seed(0)
 pixels = np.zeros((4, 6, 3), dtype=np.uint8)             # (H, W, C)
 pixels[..., 0] = np.arange(6) * 50
 pil_image = Image.fromarray(pixels)
+# --8<-- [end:setup]
 
 # --8<-- [start:scale]
 print("transforms.Scale exists:", hasattr(transforms, "Scale"))      # removed long ago

@@ -1,4 +1,5 @@
 """torchvision.transforms.v2 on an image built here: ToImage, ToDtype, Normalize, flips, Resize, boxes."""
+# --8<-- [start:setup]
 import numpy as np
 import torch
 from PIL import Image
@@ -6,6 +7,7 @@ from torchvision import tv_tensors
 from torchvision.transforms import v2
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
 
 # --8<-- [start:steps]
 pixels = np.zeros((4, 6, 3), dtype=np.uint8)             # (H, W, C), as image files store it

@@ -1,4 +1,5 @@
 """Weight decay: lambda/2 * ||w||^2 added to the loss equals SGD's weight_decay=lambda, step for step."""
+# --8<-- [start:setup]
 import copy
 
 import torch
@@ -6,13 +7,14 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
+# --8<-- [start:compare]
 x = torch.randn(32, 10, device=device)                   # (N, D_in)
 y = torch.randint(0, 3, (32,), device=device)            # (N,) three classes
 loss_fn = nn.CrossEntropyLoss()
 lam, lr = 0.01, 0.1
 
-# --8<-- [start:compare]
 model_a = nn.Sequential(nn.Linear(10, 16), nn.ReLU(), nn.Linear(16, 3)).to(device)
 model_b = copy.deepcopy(model_a)                         # the same starting weights
 opt_a = torch.optim.SGD(model_a.parameters(), lr=lr, momentum=0.9)                    # penalty by hand
