@@ -10,6 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+# one thread for the torch the tests run in-process, like the snippets' own runs: two xdist
+# workers with two threads each on a two-core machine ran the in-process tests 30x slower
+# (tests/test_nn.py: 50 s instead of 1.5 s); set before any test module imports torch
+os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = "1"
 
 import pytest  # noqa: E402
 
