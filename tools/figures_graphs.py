@@ -1,43 +1,44 @@
 """Figures for the graphs chapter (Part 3) (drawn by ./book record through tools/figures.py).
 
-This process imports torch, so it never imports TensorFlow: each TensorFlow snippet's
-main() runs in a subprocess of its own, which prints the returned losses as JSON.
+This process imports torch, so it never imports TensorFlow: each TensorFlow snippet runs
+as a top-level script in a subprocess of its own, which sends back its `losses` as JSON.
 """
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import runner
-from figures import Figure, dot_svg, plot, quietly
+from figures import Figure, dot_svg, plot
 
-TOOLS = os.path.dirname(os.path.abspath(__file__))
 TWO_LAYER = {
     "TensorFlow 1 (Session)": "snippets/graphs/tf1_two_layer.py",
     "TensorFlow 2 (tf.function)": "snippets/graphs/tf2_two_layer.py",
     "PyTorch (autograd)": "snippets/graphs/torch_two_layer.py",
 }
 
+# run in the subprocess: the snippet as a script, then its top-level `losses` into a JSON file
+_DUMP_LOSSES = (
+    "import json, runpy, sys\n"
+    "names = runpy.run_path(sys.argv[1], run_name='__main__')\n"
+    "with open(sys.argv[2], 'w', encoding='utf-8') as f:\n"
+    "    json.dump([float(v) for v in names['losses']], f)\n"
+)
 
-def main_in_subprocess(snippet: str, env: dict[str, str] | None = None) -> tuple[object, str]:
-    """Run a snippet's main() in a fresh Python; return what it returned (through JSON) and its stderr."""
-    code = (
-        "import json, sys\n"
-        f"sys.path.insert(0, {TOOLS!r})\n"
-        "import runner\n"
-        f"module = runner.load_snippet({snippet!r})\n"
-        "result = module.main()\n"
-        "print('RESULT ' + json.dumps(result))\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], cwd=runner.ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{snippet} failed in its subprocess:\n{proc.stderr[-3000:]}")
-    # the snippet's own printing comes first; its return value is the last line
-    result = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")][-1]
-    return json.loads(result.removeprefix("RESULT ")), proc.stderr
+
+def losses_in_subprocess(snippet: str, env: dict[str, str] | None = None) -> tuple[list[float], str]:
+    """Run a snippet as a script in a fresh Python; return its top-level `losses` and its stderr."""
+    env = env if env is not None else runner.snippet_env("cpu")
+    with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
+        out = Path(cwd) / "losses.json"
+        proc = subprocess.run([sys.executable, "-c", _DUMP_LOSSES, str(runner.ROOT / snippet), str(out)],
+                              cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{snippet} failed in its subprocess:\n{proc.stderr[-3000:]}")
+        return json.loads(out.read_text(encoding="utf-8")), proc.stderr
 
 
 # --- Part 3: the two-layer net trained three ways -------------------------------
@@ -46,9 +47,9 @@ def _three_ways():
     losses = {}
     for label, snippet in TWO_LAYER.items():
         if "torch" in snippet:   # torch may run here; TensorFlow never does
-            losses[label] = quietly(runner.load_snippet(snippet).main)
+            losses[label] = list(runner.snippet_globals(snippet)["losses"])
         else:
-            losses[label] = main_in_subprocess(snippet)[0]
+            losses[label] = losses_in_subprocess(snippet)[0]
     return losses
 
 

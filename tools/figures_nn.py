@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, dot_svg, plot, quietly
+from figures import Figure, dot_svg, plot
 
 # --- Part 4: the two-layer net's loss: manual steps (sum, mean) and Adam -------
 
 def _loss_curves():
     import torch
-    reduction = runner.load_snippet("snippets/nn/loss_reduction.py")
+    train = runner.snippet_globals("snippets/nn/loss_reduction.py")["train"]
     return {
-        "gradient descent, 'sum', lr 1e-4": quietly(runner.load_snippet("snippets/nn/sequential_two_layer.py").main),
-        "gradient descent, 'mean', lr 1e-4": quietly(reduction.train, "mean", 1e-4, 500, torch.device("cpu"))[1],
-        "Adam, 'sum', lr 1e-4": quietly(runner.load_snippet("snippets/nn/adam_two_layer.py").main),
+        "gradient descent, 'sum', lr 1e-4": list(runner.snippet_globals("snippets/nn/sequential_two_layer.py")["losses"]),
+        "gradient descent, 'mean', lr 1e-4": train("mean", 1e-4, 500, torch.device("cpu"))[1],
+        "Adam, 'sum', lr 1e-4": list(runner.snippet_globals("snippets/nn/adam_two_layer.py")["losses"]),
     }
 
 
@@ -56,14 +56,14 @@ def _module_tree(module, prefix=""):
 
 def _trees():
     import torch
-    snippet = quietly(runner.load_snippet, "snippets/nn/list_vs_modulelist.py")
+    snippet = runner.snippet_globals("snippets/nn/list_vs_modulelist.py")
     torch.manual_seed(0)
     cpu = torch.device("cpu")
-    trees = {"registered": _module_tree(snippet.ModuleListNet(cpu)),
-             "unregistered": _module_tree(snippet.ListNet(cpu))}
+    trees = {"registered": _module_tree(snippet["ModuleListNet"](cpu)),
+             "unregistered": _module_tree(snippet["ListNet"](cpu))}
     # the drawing must agree with what the modules report
-    assert sum(len(lines) - 1 for _, lines in trees["registered"][0]) == len(list(snippet.ModuleListNet(cpu).parameters()))
-    assert sum(len(lines) - 1 for _, lines in trees["unregistered"][0]) == len(list(snippet.ListNet(cpu).parameters()))
+    assert sum(len(lines) - 1 for _, lines in trees["registered"][0]) == len(list(snippet["ModuleListNet"](cpu).parameters()))
+    assert sum(len(lines) - 1 for _, lines in trees["unregistered"][0]) == len(list(snippet["ListNet"](cpu).parameters()))
     return trees
 
 

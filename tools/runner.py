@@ -6,12 +6,16 @@ temporary working directory, one CPU thread, and the GPU hidden for a CPU run.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
+import io
 import importlib.util
 import math
 import os
 import re
 import resource
+import runpy
 import signal
 import subprocess
 import sys
@@ -47,6 +51,25 @@ def load_snippet(rel_path: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@functools.cache
+def snippet_globals(rel_path: str) -> dict:
+    """Run a snippet in this process, as a reader pasting it would, and return its global names.
+
+    Snippets are top-level scripts (README: "What a snippet looks like"), so what a
+    test or a figure needs from one (a function, the list of losses) is one of its
+    globals. The run prints nothing here (stdout is swallowed) and is done once per
+    process: every caller gets the same namespace, so treat it as read-only.
+    """
+    path = ROOT / rel_path
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="snippet-") as cwd, contextlib.redirect_stdout(io.StringIO()):
+        os.chdir(cwd)           # whatever the snippet saves lands in a folder of its own
+        try:
+            return runpy.run_path(str(path), run_name="__main__")
+        finally:
+            os.chdir(here)
 
 
 def output_path(snippet: Path) -> Path:
@@ -111,6 +134,10 @@ class Result:
         warnings = [line for line in self.stderr.splitlines() if _WARNING.search(line)]
         if warnings:
             return f"{name} printed warnings:\n" + "\n".join(warnings[:10])
+        # TensorFlow logs its deprecation notes without the word Warning (the book quiets them)
+        deprecations = [line for line in self.stderr.splitlines() if "deprecat" in line.lower()]
+        if deprecations:
+            return f"{name} printed deprecation notices:\n" + "\n".join(deprecations[:10])
         return None
 
 

@@ -21,37 +21,32 @@ def two_layer_loss(x, y, w1, w2):
     return (y_pred - y).pow(2).sum()
 
 
-def main():
-    if torch.accelerator.is_available():
-        device = torch.accelerator.current_accelerator()
-    else:
-        device = torch.device("cpu")
-    dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
-    rng = np.random.default_rng(0)
-    shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]           # x, y, w1, w2
-    x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype)
-                    for s in shapes)
-    w1.requires_grad_()
-    w2.requires_grad_()
-    lr = 1e-6
+if torch.accelerator.is_available():
+    device = torch.accelerator.current_accelerator()
+else:
+    device = torch.device("cpu")
+dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
+rng = np.random.default_rng(0)
+shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]           # x, y, w1, w2
+x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype)
+                for s in shapes)
+w1.requires_grad_()
+w2.requires_grad_()
+lr = 1e-6
 
-    compiled_loss = torch.compile(two_layer_loss, backend=show_graph)
-    losses = []
-    for t in range(500):
-        loss = compiled_loss(x, y, w1, w2)   # the first call captures, the others reuse
-        loss.backward()
-        with torch.no_grad():
-            w1 -= lr * w1.grad
-            w2 -= lr * w2.grad
-            w1.grad.zero_()
-            w2.grad.zero_()
-        losses.append(loss.item())
-    print(f"graphs captured: {len(captured)}; "
-          f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
+compiled_loss = torch.compile(two_layer_loss, backend=show_graph)
+losses = []
+for t in range(500):
+    loss = compiled_loss(x, y, w1, w2)   # the first call captures, the others reuse
+    loss.backward()
+    with torch.no_grad():
+        w1 -= lr * w1.grad
+        w2 -= lr * w2.grad
+        w1.grad.zero_()
+        w2.grad.zero_()
+    losses.append(loss.item())
+print(f"graphs captured: {len(captured)}; "
+      f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 
-    assert len(captured) == 1, "one capture, reused for all 500 steps"
-    assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
-
-
-if __name__ == "__main__":
-    main()
+assert len(captured) == 1, "one capture, reused for all 500 steps"
+assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"

@@ -24,30 +24,25 @@ def f(x):
     return torch.cos(y)
 
 
-def main():
-    compiled_f = torch.compile(f, backend=show_ops)
-    for data in ([1.0, 2.0], [3.0, 4.0], [-1.0, -2.0]):
-        print(f"call with {data}:")
-        result = compiled_f(torch.tensor(data))
-        assert torch.equal(result, f(torch.tensor(data)))
-    print("graphs captured:", len(captured))
-    assert len(captured) == 3, "the prefix, the sin branch, and later the cos branch"
+compiled_f = torch.compile(f, backend=show_ops)
+for data in ([1.0, 2.0], [3.0, 4.0], [-1.0, -2.0]):
+    print(f"call with {data}:")
+    result = compiled_f(torch.tensor(data))
+    assert torch.equal(result, f(torch.tensor(data)))
+print("graphs captured:", len(captured))
+assert len(captured) == 3, "the prefix, the sin branch, and later the cos branch"
 
-    torch._dynamo.reset()                     # forget what was compiled above
-    explanation = torch._dynamo.explain(f)(torch.tensor([1.0, 2.0]))
-    print("explain: graphs", explanation.graph_count,
-          "| graph breaks", explanation.graph_break_count)
-    assert (explanation.graph_count, explanation.graph_break_count) == (2, 1)
+torch._dynamo.reset()                     # forget what was compiled above
+explanation = torch._dynamo.explain(f)(torch.tensor([1.0, 2.0]))
+print("explain: graphs", explanation.graph_count,
+      "| graph breaks", explanation.graph_break_count)
+assert (explanation.graph_count, explanation.graph_break_count) == (2, 1)
 
-    strict_f = torch.compile(f, backend=show_ops, fullgraph=True)
-    error = None
-    try:
-        strict_f(torch.tensor([1.0, 2.0]))
-    except torch._dynamo.exc.Unsupported as e:
-        error = e
-    print("fullgraph=True:", type(error).__name__ + ":", str(error).splitlines()[0])
-    assert error is not None, "fullgraph=True refuses a graph break"
-
-
-if __name__ == "__main__":
-    main()
+strict_f = torch.compile(f, backend=show_ops, fullgraph=True)
+error = None
+try:
+    strict_f(torch.tensor([1.0, 2.0]))
+except torch._dynamo.exc.Unsupported as e:
+    error = e
+print("fullgraph=True:", type(error).__name__ + ":", str(error).splitlines()[0])
+assert error is not None, "fullgraph=True refuses a graph break"

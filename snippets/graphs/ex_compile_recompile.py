@@ -24,25 +24,20 @@ def f(x):
     return (x.sin() ** 2 + x.cos() ** 2).sum()   # always x.numel()
 
 
-def main():
-    torch.manual_seed(0)
-    compiled_f = torch.compile(f, backend=count_graphs)
-    for n in (3, 3, 4, 5, 100):
-        value = compiled_f(torch.randn(n))
-        print(f"x of length {n:3d}: result {value.item():.1f}, "
-              f"graphs captured so far {len(captured)}")
-    for i, inputs in enumerate(captured, 1):
-        print(f"graph {i} takes: {inputs}")
-    assert len(captured) == 2, "length 3, then one dynamic graph for every other length"
+torch.manual_seed(0)
+compiled_f = torch.compile(f, backend=count_graphs)
+for n in (3, 3, 4, 5, 100):
+    value = compiled_f(torch.randn(n))
+    print(f"x of length {n:3d}: result {value.item():.1f}, "
+          f"graphs captured so far {len(captured)}")
+for i, inputs in enumerate(captured, 1):
+    print(f"graph {i} takes: {inputs}")
+assert len(captured) == 2, "length 3, then one dynamic graph for every other length"
 
-    torch._dynamo.reset()
-    captured.clear()
-    compiled_f = torch.compile(f, backend=count_graphs, dynamic=True)
-    for n in (3, 4, 5, 100):
-        compiled_f(torch.randn(n))
-    print("dynamic=True from the start: graphs captured", len(captured))
-    assert len(captured) == 1
-
-
-if __name__ == "__main__":
-    main()
+torch._dynamo.reset()
+captured.clear()
+compiled_f = torch.compile(f, backend=count_graphs, dynamic=True)
+for n in (3, 4, 5, 100):
+    compiled_f(torch.randn(n))
+print("dynamic=True from the start: graphs captured", len(captured))
+assert len(captured) == 1

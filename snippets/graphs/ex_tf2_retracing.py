@@ -11,39 +11,35 @@ import tensorflow as tf
 
 tf.get_logger().setLevel("ERROR")  # hide deprecation notes in TensorFlow's Python log
 
-
-def main():
-    traces = []
-
-    @tf.function
-    def scale(x, factor):
-        traces.append((tuple(x.shape), factor))
-        print("  python print: tracing")                        # only while tracing
-        tf.print("  tf.print: running", output_stream=sys.stdout)  # every call
-        return x * factor
-
-    calls = [
-        ("python float 2.0", [1.0, 2.0], 2.0),
-        ("python float 3.0", [1.0, 2.0], 3.0),        # new Python value: trace again
-        ("python float 2.0", [1.0, 2.0], 2.0),        # seen before: reuse
-        ("tensor 2.0", [1.0, 2.0], tf.constant(2.0)),
-        ("tensor 3.0", [1.0, 2.0], tf.constant(3.0)),  # same shape and dtype: reuse
-        ("tensor, longer x", [1.0, 2.0, 3.0], tf.constant(3.0)),   # new shape: trace again
-    ]
-    for label, x, factor in calls:
-        print(f"{label}:")
-        scale(tf.constant(x), factor)
-    print("traces:", len(traces), "for", len(calls), "calls")
-    assert len(traces) == 4
-
-    traces.clear()
-    any_length = tf.function(scale.python_function,
-                             input_signature=[tf.TensorSpec([None]), tf.TensorSpec([])])
-    for n in (2, 3, 4):
-        any_length(tf.ones(n), tf.constant(2.0))
-    print("with an input_signature: traces", len(traces), "for 3 lengths")
-    assert len(traces) == 1
+traces = []
 
 
-if __name__ == "__main__":
-    main()
+@tf.function
+def scale(x, factor):
+    traces.append((tuple(x.shape), factor))
+    print("  python print: tracing")                        # only while tracing
+    tf.print("  tf.print: running", output_stream=sys.stdout)  # every call
+    return x * factor
+
+
+calls = [
+    ("python float 2.0", [1.0, 2.0], 2.0),
+    ("python float 3.0", [1.0, 2.0], 3.0),        # new Python value: trace again
+    ("python float 2.0", [1.0, 2.0], 2.0),        # seen before: reuse
+    ("tensor 2.0", [1.0, 2.0], tf.constant(2.0)),
+    ("tensor 3.0", [1.0, 2.0], tf.constant(3.0)),  # same shape and dtype: reuse
+    ("tensor, longer x", [1.0, 2.0, 3.0], tf.constant(3.0)),   # new shape: trace again
+]
+for label, x, factor in calls:
+    print(f"{label}:")
+    scale(tf.constant(x), factor)
+print("traces:", len(traces), "for", len(calls), "calls")
+assert len(traces) == 4
+
+traces.clear()
+any_length = tf.function(scale.python_function,
+                         input_signature=[tf.TensorSpec([None]), tf.TensorSpec([])])
+for n in (2, 3, 4):
+    any_length(tf.ones(n), tf.constant(2.0))
+print("with an input_signature: traces", len(traces), "for 3 lengths")
+assert len(traces) == 1

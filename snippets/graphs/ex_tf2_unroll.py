@@ -26,21 +26,16 @@ def tensor_range(x):
     return x
 
 
-def main():
-    x = tf.constant(100.0)
-    sizes = {}
-    for f in (python_range, tensor_range):
-        graph = f.get_concrete_function(x).graph
-        ops = [op.type for op in graph.get_operations()]
-        loops = ops.count("While") + ops.count("StatelessWhile")
-        sizes[f.__name__] = (len(ops), ops.count("Mul"), loops)
-        print(f"{f.__name__}: result {float(f(x)):.6f}, ops {len(ops)}, "
-              f"Mul ops {ops.count('Mul')}, While ops {loops}")
+x = tf.constant(100.0)
+sizes = {}
+for f in (python_range, tensor_range):
+    graph = f.get_concrete_function(x).graph
+    ops = [op.type for op in graph.get_operations()]
+    loops = ops.count("While") + ops.count("StatelessWhile")
+    sizes[f.__name__] = (len(ops), ops.count("Mul"), loops)
+    print(f"{f.__name__}: result {float(f(x)):.6f}, ops {len(ops)}, "
+          f"Mul ops {ops.count('Mul')}, While ops {loops}")
 
-    assert abs(float(python_range(x)) - float(tensor_range(x))) < 1e-6, "same arithmetic"
-    assert sizes["python_range"][1] == 20 and sizes["python_range"][2] == 0, "unrolled, no loop"
-    assert sizes["tensor_range"][1] == 0 and sizes["tensor_range"][2] == 1, "one While op"
-
-
-if __name__ == "__main__":
-    main()
+assert abs(float(python_range(x)) - float(tensor_range(x))) < 1e-6, "same arithmetic"
+assert sizes["python_range"][1] == 20 and sizes["python_range"][2] == 0, "unrolled, no loop"
+assert sizes["tensor_range"][1] == 0 and sizes["tensor_range"][2] == 1, "one While op"

@@ -17,17 +17,12 @@ def newton_sqrt(a, tol=1e-12):
     return y, steps
 
 
-def main():
-    for value in (2.0, 100.0, 1e6):
-        a = torch.tensor(value, dtype=torch.float64, requires_grad=True)
-        y, steps = newton_sqrt(a)
-        y.backward()
-        expected = 1 / (2 * math.sqrt(value))
-        print(f"a = {value:g}: {steps:2d} steps, sqrt {y.item():.6f}, "
-              f"grad {a.grad.item():.6g} (exact {expected:.6g})")
-        assert abs(y.item() - math.sqrt(value)) < 1e-9 * math.sqrt(value)
-        assert abs(a.grad.item() - expected) < 1e-9 * expected, "autograd through the loop"
-
-
-if __name__ == "__main__":
-    main()
+for value in (2.0, 100.0, 1e6):
+    a = torch.tensor(value, dtype=torch.float64, requires_grad=True)
+    y, steps = newton_sqrt(a)
+    y.backward()
+    expected = 1 / (2 * math.sqrt(value))
+    print(f"a = {value:g}: {steps:2d} steps, sqrt {y.item():.6f}, "
+          f"grad {a.grad.item():.6g} (exact {expected:.6g})")
+    assert abs(y.item() - math.sqrt(value)) < 1e-9 * math.sqrt(value)
+    assert abs(a.grad.item() - expected) < 1e-9 * expected, "autograd through the loop"

@@ -22,27 +22,22 @@ class WithCond(torch.nn.Module):
                           (y,))
 
 
-def main():
-    x = torch.tensor([1.0, 2.0, 3.0])
+x = torch.tensor([1.0, 2.0, 3.0])
 
-    error = None
-    try:
-        torch.export.export(Branchy(), (x,))
-    except RuntimeError as e:
-        error = e
-    print(type(error).__name__ + ":", str(error).splitlines()[0])
-    assert error is not None and "data-dependent" in str(error)
+error = None
+try:
+    torch.export.export(Branchy(), (x,))
+except RuntimeError as e:
+    error = e
+print(type(error).__name__ + ":", str(error).splitlines()[0])
+assert error is not None and "data-dependent" in str(error)
 
-    ep = torch.export.export(WithCond(), (x,))
-    calls = [n.target.__name__ for n in ep.graph.nodes if n.op == "call_function"]
-    print("exported calls:", calls)
-    program = ep.module()
-    for data in ([1.0, 2.0, 3.0], [-1.0, -2.0, -3.0]):
-        t = torch.tensor(data)
-        print(f"x = {data}: {[round(v, 4) for v in program(t).tolist()]}")
-        assert torch.allclose(program(t), Branchy()(t))
-    assert calls == ["mul.Tensor", "sum.default", "gt.Scalar", "cond", "getitem"], calls
-
-
-if __name__ == "__main__":
-    main()
+ep = torch.export.export(WithCond(), (x,))
+calls = [n.target.__name__ for n in ep.graph.nodes if n.op == "call_function"]
+print("exported calls:", calls)
+program = ep.module()
+for data in ([1.0, 2.0, 3.0], [-1.0, -2.0, -3.0]):
+    t = torch.tensor(data)
+    print(f"x = {data}: {[round(v, 4) for v in program(t).tolist()]}")
+    assert torch.allclose(program(t), Branchy()(t))
+assert calls == ["mul.Tensor", "sum.default", "gt.Scalar", "cond", "getitem"], calls

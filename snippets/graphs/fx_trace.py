@@ -18,29 +18,24 @@ def halve_until_small(x):
     return x
 
 
-def main():
-    gm = torch.fx.symbolic_trace(two_layer_loss)
-    print(gm.graph)
-    print(gm.code.strip())
+gm = torch.fx.symbolic_trace(two_layer_loss)
+print(gm.graph)
+print(gm.code.strip())
 
-    torch.manual_seed(0)
-    N, D_in, H, D_out = 64, 1000, 100, 10
-    x, y = torch.randn(N, D_in), torch.randn(N, D_out)
-    w1, w2 = torch.randn(D_in, H), torch.randn(H, D_out)
-    same = torch.equal(gm(x, y, w1, w2), two_layer_loss(x, y, w1, w2))
-    ops = [node.target for node in gm.graph.nodes if node.op == "call_method"]
-    print("same loss as the function:", same, "| methods called:", ops)
-    assert same, "the traced GraphModule computes what the function computes"
-    assert ops == ["mm", "clamp", "mm", "pow", "sum"]   # the `-` is operator.sub, a call_function
+torch.manual_seed(0)
+N, D_in, H, D_out = 64, 1000, 100, 10
+x, y = torch.randn(N, D_in), torch.randn(N, D_out)
+w1, w2 = torch.randn(D_in, H), torch.randn(H, D_out)
+same = torch.equal(gm(x, y, w1, w2), two_layer_loss(x, y, w1, w2))
+ops = [node.target for node in gm.graph.nodes if node.op == "call_method"]
+print("same loss as the function:", same, "| methods called:", ops)
+assert same, "the traced GraphModule computes what the function computes"
+assert ops == ["mm", "clamp", "mm", "pow", "sum"]   # the `-` is operator.sub, a call_function
 
-    message = None
-    try:
-        torch.fx.symbolic_trace(halve_until_small)
-    except torch.fx.proxy.TraceError as e:
-        message = str(e)
-    print("TraceError:", message)
-    assert message and "cannot be used as inputs to control flow" in message
-
-
-if __name__ == "__main__":
-    main()
+message = None
+try:
+    torch.fx.symbolic_trace(halve_until_small)
+except torch.fx.proxy.TraceError as e:
+    message = str(e)
+print("TraceError:", message)
+assert message and "cannot be used as inputs to control flow" in message

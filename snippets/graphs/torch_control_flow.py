@@ -29,22 +29,17 @@ def recorded_graph(t):
     return names
 
 
-def main():
-    results = {}
-    for data in ([3.0, 4.0], [-40.0, 30.0]):
-        x = torch.tensor(data, dtype=torch.float64, requires_grad=True)
-        out, steps = f(x)
-        out.backward()                   # (2)!
-        print(f"x = {data}: {steps} halvings, out {out.item():.5f}, grad {x.grad.tolist()}")
-        print("  graph:", " <- ".join(recorded_graph(out)))
-        results[tuple(data)] = (steps, out.item(), x.grad.tolist(), recorded_graph(out))
+results = {}
+for data in ([3.0, 4.0], [-40.0, 30.0]):
+    x = torch.tensor(data, dtype=torch.float64, requires_grad=True)
+    out, steps = f(x)
+    out.backward()                   # (2)!
+    print(f"x = {data}: {steps} halvings, out {out.item():.5f}, grad {x.grad.tolist()}")
+    print("  graph:", " <- ".join(recorded_graph(out)))
+    results[tuple(data)] = (steps, out.item(), x.grad.tolist(), recorded_graph(out))
 
-    assert results[(3.0, 4.0)][:3] == (3, 1.75, [0.25, 0.25])            # 2 * x / 2**3
-    assert results[(-40.0, 30.0)][:3] == (6, 0.15625, [-1 / 64, -1 / 64])  # -x / 2**6
-    # the graph follows the path the data took: one Div node per halving, then the branch taken
-    assert results[(3.0, 4.0)][3] == ["Sum", "Mul", "Div", "Div", "Div", "AccumulateGrad"]
-    assert results[(-40.0, 30.0)][3] == ["Sum", "Neg"] + ["Div"] * 6 + ["AccumulateGrad"]
-
-
-if __name__ == "__main__":
-    main()
+assert results[(3.0, 4.0)][:3] == (3, 1.75, [0.25, 0.25])            # 2 * x / 2**3
+assert results[(-40.0, 30.0)][:3] == (6, 0.15625, [-1 / 64, -1 / 64])  # -x / 2**6
+# the graph follows the path the data took: one Div node per halving, then the branch taken
+assert results[(3.0, 4.0)][3] == ["Sum", "Mul", "Div", "Div", "Div", "AccumulateGrad"]
+assert results[(-40.0, 30.0)][3] == ["Sum", "Neg"] + ["Div"] * 6 + ["AccumulateGrad"]

@@ -1,10 +1,12 @@
 """Non-trainable state as buffers: register_buffer puts a tensor in state_dict and
 lets .to() move it, without making it a parameter; persistent=False keeps it out of state_dict."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 
 # --8<-- [start:class]

@@ -1,6 +1,8 @@
 """Resuming training from a checkpoint: model, optimizer and random-generator state
 saved halfway; the resumed run ends exactly where an uninterrupted run ends."""
+# --8<-- [start:setup]
 import os
+import shutil
 import tempfile
 
 import torch
@@ -12,9 +14,12 @@ N, D_in, H, D_out, batch_size = 64, 1000, 100, 10, 16
 torch.manual_seed(0)
 x = torch.randn(N, D_in, device=device)          # (N, D_in)
 y = torch.randn(N, D_out, device=device)         # (N, D_out)
+tmp = tempfile.mkdtemp()                         # a fresh folder for the checkpoint, removed at the end
+path = os.path.join(tmp, "checkpoint.pt")
+# --8<-- [end:setup]
 
 
-# --8<-- [start:setup]
+# --8<-- [start:reference]
 def setup():
     """A fresh process's start: the model, its optimizer, the generator that draws batches."""
     torch.manual_seed(1)
@@ -40,45 +45,47 @@ model, optimizer, generator = setup()
 straight = []
 train(model, optimizer, generator, 60, straight)
 reference = [p.detach().clone() for p in model.parameters()]
-# --8<-- [end:setup]
+# --8<-- [end:reference]
 
-with tempfile.TemporaryDirectory() as tmp:
-    path = os.path.join(tmp, "checkpoint.pt")
-    # --8<-- [start:save]
+# --8<-- [start:save]
+model, optimizer, generator = setup()
+losses = []
+train(model, optimizer, generator, 30, losses)
+torch.save({
+    "step": 30,
+    "model": model.state_dict(),
+    "optimizer": optimizer.state_dict(),     # (1)!
+    "generator": generator.get_state(),      # (2)!
+    "losses": losses,
+}, path)
+# --8<-- [end:save]
+
+
+# --8<-- [start:resume]
+def resume(parts):
+    """A restart: new objects, as in a fresh process, restored from the checkpoint (the given parts)."""
     model, optimizer, generator = setup()
-    losses = []
-    train(model, optimizer, generator, 30, losses)
-    torch.save({
-        "step": 30,
-        "model": model.state_dict(),
-        "optimizer": optimizer.state_dict(),     # (1)!
-        "generator": generator.get_state(),      # (2)!
-        "losses": losses,
-    }, path)
-    # --8<-- [end:save]
+    checkpoint = torch.load(path)            # weights_only=True: tensors, numbers, lists, dicts
+    model.load_state_dict(checkpoint["model"])
+    if "optimizer" in parts:
+        optimizer.load_state_dict(checkpoint["optimizer"])
+    if "generator" in parts:
+        generator.set_state(checkpoint["generator"])
+    losses = list(checkpoint["losses"])
+    train(model, optimizer, generator, 60 - checkpoint["step"], losses)
+    return model, losses
+# --8<-- [end:resume]
 
-    def resume(parts):
-        # --8<-- [start:resume]
-        model, optimizer, generator = setup()    # new objects, as after a restart
-        checkpoint = torch.load(path)            # weights_only=True: tensors, numbers, lists, dicts
-        model.load_state_dict(checkpoint["model"])
-        if "optimizer" in parts:
-            optimizer.load_state_dict(checkpoint["optimizer"])
-        if "generator" in parts:
-            generator.set_state(checkpoint["generator"])
-        losses = list(checkpoint["losses"])
-        train(model, optimizer, generator, 60 - checkpoint["step"], losses)
-        # --8<-- [end:resume]
-        return model, losses
 
-    # --8<-- [start:compare]
-    for parts in (("optimizer", "generator"), ("generator",), ("optimizer",)):
-        resumed, losses = resume(parts)
-        same = all(torch.equal(p, q) for p, q in zip(resumed.parameters(), reference))
-        print(f"restored model + {' + '.join(parts):20s}: last loss {losses[-1]:.6f}, "
-              f"same parameters as the straight run: {same}")
-        assert same == (parts == ("optimizer", "generator"))
-        assert (losses == straight) == same
-    print(f"straight run: loss {straight[0]:.4f} -> {straight[-1]:.6f}")
-    assert straight[-1] < 0.1 * straight[0]
-    # --8<-- [end:compare]
+# --8<-- [start:compare]
+for parts in (("optimizer", "generator"), ("generator",), ("optimizer",)):
+    resumed, losses = resume(parts)
+    same = all(torch.equal(p, q) for p, q in zip(resumed.parameters(), reference))
+    print(f"restored model + {' + '.join(parts):20s}: last loss {losses[-1]:.6f}, "
+          f"same parameters as the straight run: {same}")
+    assert same == (parts == ("optimizer", "generator"))
+    assert (losses == straight) == same
+print(f"straight run: loss {straight[0]:.4f} -> {straight[-1]:.6f}")
+assert straight[-1] < 0.1 * straight[0]
+shutil.rmtree(tmp)                           # nothing left behind
+# --8<-- [end:compare]

@@ -1,9 +1,12 @@
 """The device-mismatch error (model on one device, input on another) and how to avoid it.
 Without an accelerator the 'meta' device (shapes, no data) plays the other device."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
+
 # --8<-- [start:other]
 if torch.accelerator.is_available():
     other = torch.accelerator.current_accelerator()   # e.g. cuda: a real second device

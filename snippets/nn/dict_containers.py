@@ -1,5 +1,6 @@
 """nn.ModuleDict picks layers by name; nn.ParameterList and nn.ParameterDict
 register loose tensors as parameters, by position or by name."""
+# --8<-- [start:setup]
 import math
 
 import torch
@@ -7,6 +8,7 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 
 # --8<-- [start:moduledict]

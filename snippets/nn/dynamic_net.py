@@ -1,11 +1,14 @@
 """A dynamic net: each forward pass reuses one hidden layer a random 0 to 3 times.
 The reused layer is one set of parameters (weight sharing); SGD with momentum trains it."""
+# --8<-- [start:setup]
 import random
 
 import torch
 from torch import nn
 
+device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 N, D_in, H, D_out = 64, 1000, 100, 10
+# --8<-- [end:setup]
 
 
 # --8<-- [start:class]
@@ -25,8 +28,9 @@ class DynamicNet(nn.Module):
 # --8<-- [end:class]
 
 
+# --8<-- [start:loop]
 def train(steps, device, report=False):
-    # --8<-- [start:loop]
+    """A seeded run from scratch: returns the model, the loss and the depth of every step."""
     random.seed(0)                               # python's generator picks the depth
     torch.manual_seed(0)                         # torch's makes the data and the weights
     x = torch.randn(N, D_in, device=device)
@@ -44,29 +48,22 @@ def train(steps, device, report=False):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-    # --8<-- [end:loop]
     return model, losses, depths
 
 
-def main():
-    device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
-    model, losses, depths = train(500, device, report=True)
+model, losses, depths = train(500, device, report=True)
+# --8<-- [end:loop]
 
-    # --8<-- [start:check]
-    names = [name for name, _ in model.named_parameters()]
-    print("parameters:", names)
-    assert len(names) == 6                        # three layers, each weight and bias once
-    assert sum(p.numel() for p in model.parameters()) == (D_in * H + H) + (H * H + H) + (H * D_out + D_out)
-    print("how often each depth was drawn:", {d: depths.count(d) for d in range(4)})
-    assert set(depths) == {0, 1, 2, 3}
-    print(f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
-    assert losses[-1] < 1e-2 * losses[0], "the loss should fall by two orders of magnitude"
+# --8<-- [start:check]
+names = [name for name, _ in model.named_parameters()]
+print("parameters:", names)
+assert len(names) == 6                        # three layers, each weight and bias once
+assert sum(p.numel() for p in model.parameters()) == (D_in * H + H) + (H * H + H) + (H * D_out + D_out)
+print("how often each depth was drawn:", {d: depths.count(d) for d in range(4)})
+assert set(depths) == {0, 1, 2, 3}
+print(f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
+assert losses[-1] < 1e-2 * losses[0], "the loss should fall by two orders of magnitude"
 
-    _, again, depths_again = train(50, device)    # seeded: the run repeats exactly
-    assert again == losses[:50] and depths_again == depths[:50]
-    # --8<-- [end:check]
-    return losses
-
-
-if __name__ == "__main__":
-    main()
+_, again, depths_again = train(50, device)    # seeded: the run repeats exactly
+assert again == losses[:50] and depths_again == depths[:50]
+# --8<-- [end:check]

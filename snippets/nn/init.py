@@ -1,5 +1,6 @@
 """Initialising parameters with torch.nn.init (normal_, constant_, xavier_uniform_),
 applied to every Linear with model.apply, and a custom init under torch.no_grad()."""
+# --8<-- [start:setup]
 import math
 
 import torch
@@ -9,6 +10,7 @@ torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 D_in, H, D_out = 1000, 100, 10
 model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+# --8<-- [end:setup]
 
 # --8<-- [start:default]
 bound = 1 / math.sqrt(D_in)                      # nn.Linear's default range (Part 5)

@@ -1,11 +1,13 @@
 """Layers kept in a plain Python list are invisible to the module: their parameters
 are missing from parameters() and state_dict(), and the optimizer never updates them."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 N, D_in, H, D_out = 64, 8, 16, 1
+# --8<-- [end:setup]
 
 
 # --8<-- [start:classes]

@@ -1,11 +1,13 @@
 """Reaching a model's parameters: named_parameters(), one layer's weight and bias,
 get_parameter, and state_dict (whose tensors share memory with the parameters)."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 D_in, H, D_out = 1000, 100, 10
+# --8<-- [end:setup]
 
 # --8<-- [start:names]
 model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)

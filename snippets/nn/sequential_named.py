@@ -1,5 +1,6 @@
 """Naming the layers of an nn.Sequential with an OrderedDict, and a home-made
 Sequential that registers its layers with add_module."""
+# --8<-- [start:setup]
 from collections import OrderedDict
 
 import torch
@@ -8,6 +9,7 @@ from torch import nn
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 D_in, H, D_out = 1000, 100, 10
+# --8<-- [end:setup]
 
 # --8<-- [start:named]
 model = nn.Sequential(OrderedDict([

@@ -1,5 +1,6 @@
 """Weight sharing: one Linear used twice in a Sequential. With weight 3 and input 1
 the output is 3 * 3 = 9 and the weight's gradient is 2 * 3 = 6."""
+# --8<-- [start:setup]
 import copy
 
 import torch
@@ -7,6 +8,7 @@ from torch import nn
 
 torch.manual_seed(0)
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+# --8<-- [end:setup]
 
 # --8<-- [start:tiny]
 shared = nn.Linear(1, 1, bias=False).to(device)

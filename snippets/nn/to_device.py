@@ -1,9 +1,12 @@
 """tensor.to() returns a new tensor and leaves the original where it was;
 module.to() converts the module's parameters and buffers in place and returns the module itself."""
+# --8<-- [start:setup]
 import torch
 from torch import nn
 
 torch.manual_seed(0)
+# --8<-- [end:setup]
+
 # --8<-- [start:device]
 device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
 print("device:", device.type)
