@@ -1,11 +1,11 @@
 """The chapter notebooks: generated from the pages, executed in a real Jupyter kernel.
 
 A notebook's code cells are its page's copyable blocks, in page order, so "Run all"
-runs the page. The notebooks that use IPython's own cells (%%bash, %%writefile and
-`!` to run a TensorFlow program in its own process) run top to bottom in an IPython
+runs the page. One notebook for each kind of IPython-only cell (%%bash; %%writefile,
+which saves a TensorFlow program for a fresh process) runs top to bottom in an IPython
 kernel (nbclient with ipykernel), with the GPU hidden like the recorded CPU runs:
 every program must print what ./book record saved for it (within the same
-tolerances as tests/test_snippets.py), and no cell may warn. The others are run,
+tolerances as tests/test_snippets.py), and no cell may warn. The rest are run,
 block for block, by tests/test_copyrun.py. The Chinese notebooks must carry exactly
 the same code cells: only the prose differs.
 """
@@ -75,7 +75,7 @@ def test_the_notebook_runs_what_the_page_shows(page):
                 f"{page}: the %%writefile cell of block {n} ({block.title}) is not the program")
             assert not cell["outputs"], f"{page}: the %%writefile cell of {block.snippet} carries an output"
             cell = cells.pop(0)
-            assert "".join(cell["source"]) == f'import sys\n!"{{sys.executable}}" {name}', (
+            assert "".join(cell["source"]) == notebooks.run_in_own_process(name).rstrip("\n"), (
                 f"{page}: {block.snippet} is not run with the kernel's own interpreter after its %%writefile cell")
         else:
             assert source == block.code, f"{page}: cell for block {n} ({block.title}) is not the block's code"
@@ -86,12 +86,35 @@ def test_the_notebook_runs_what_the_page_shows(page):
     assert not cells, f"{page}: the notebook has code cells the page does not show: {cells[0]['source'][:2]}"
 
 
-# The notebooks whose cells are all plain Python are, cell for cell, the page's blocks
-# (above), and tests/test_copyrun.py runs those blocks in one fresh session and checks
-# each program's output against its recording: running them again in a kernel would
-# repeat that run. The notebooks with cells only IPython understands (%%bash,
-# %%writefile, `!python`) do run here, in a real kernel, top to bottom.
-KERNEL_PAGES = [page for page in PAGES if any(_magic(c) for c in code_cells(notebook("en", page)))]
+def _kinds(page):
+    """The kinds of IPython-only cell a page's notebook has."""
+    return {c.split(None, 1)[0] if c.startswith("%%") else "!" for c in code_cells(notebook("en", page)) if _magic(c)}
+
+
+def _kernel_pages():
+    """One notebook for each kind of IPython-only cell (the first page, in book order, that has it).
+
+    Every notebook's Python cells are, cell for cell, the page's blocks (test above), and
+    tests/test_copyrun.py runs those blocks in one fresh session, each program checked against its
+    recording: running them again in a kernel would repeat that run. What only a kernel can show
+    is that the IPython-only cells work (%%bash; %%writefile and the cell that runs the file in a
+    fresh process, which have the same shape on every page: test above). So one notebook per kind
+    runs in a real kernel, top to bottom.
+    """
+    chosen, covered = [], set()
+    for page in PAGES:
+        kinds = _kinds(page)
+        if kinds - covered:
+            chosen.append(page)
+            covered |= kinds
+    return chosen
+
+
+KERNEL_PAGES = _kernel_pages()
+
+
+def test_some_notebook_runs_in_a_kernel():
+    assert KERNEL_PAGES and {"%%bash", "%%writefile"} <= set().union(*map(_kinds, KERNEL_PAGES))
 
 
 @pytest.mark.slow
@@ -142,7 +165,7 @@ def test_notebook_runs_top_to_bottom(page, monkeypatch, tmp_path):
         source = cell.metadata["book"]["source"]
         stderr = "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stderr")
         assert not runner._WARNING.search(stderr), f"docs/en/{page}: the cell of {source} warned:\n{stderr[-2000:]}"
-        if source == "inline":
+        if source == "inline" or "".join(cell.source).startswith("%%writefile"):
             continue
         # a program shown in sections prints over several cells; its recording sits on the last one
         printed[source] = printed.get(source, "") + "".join(

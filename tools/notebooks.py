@@ -13,10 +13,11 @@ page order, so that "Run all" runs exactly what a reader can copy from the page
 - a program that must run in its own process (one that imports TensorFlow: it
   never shares a process with torch, and TensorFlow 1's
   `disable_eager_execution()` must not leak into later cells) is two cells:
-  `%%writefile x.py` with the program, then `!"{sys.executable}" x.py`, which
-  runs it with the kernel's own interpreter (never whatever `python` the PATH
-  finds); a file, not standard input, because AutoGraph reads the source of the
-  functions it converts;
+  `%%writefile x.py` with the program, then a cell that runs the file with
+  `subprocess.run([sys.executable, ...])`, the kernel's own interpreter (never
+  whatever `python` the PATH finds; its output and its log stay apart, as stdout
+  and stderr); a file, not standard input, because AutoGraph reads the source of
+  the functions it converts;
 - admonitions, collapsible blocks and content tabs become a bold title over
   their contents; figures are embedded as attachments (the light version);
   links to other pages keep only their text; \\( \\) and \\[ \\] become $ and $$.
@@ -97,6 +98,15 @@ def copied(code: str) -> str:
 
 _ANNOTATION_COMMENT = re.compile(r"\s*#\s*\(\d+\)!\s*$")
 _TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+tensorflow\b", re.MULTILINE)
+
+
+def run_in_own_process(name: str) -> str:
+    """The notebook cell that runs a saved program in a fresh process of the kernel's own interpreter."""
+    return (f"import subprocess\nimport sys\n\n"
+            f"done = subprocess.run([sys.executable, {name!r}], capture_output=True, text=True)   # a fresh process\n"
+            f"print(done.stdout, end=\"\")\n"
+            f"print(done.stderr, end=\"\", file=sys.stderr)\n"
+            f"done.check_returncode()\n")
 
 
 def own_process(path: str) -> bool:
@@ -215,7 +225,7 @@ class _Builder:
                     self.explained = True
                 name = include["path"].rsplit("/", 1)[-1]
                 self.code(f"%%writefile {name}\n" + code, include["path"])
-                code = f'import sys\n!"{{sys.executable}}" {name}\n'
+                code = run_in_own_process(name)
             self.code(code, include["path"])
         elif include and include["path"].startswith("outputs/") and self.cells:
             last = self.cells[-1]
