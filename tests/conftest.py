@@ -68,9 +68,9 @@ def record_measure(name, text):
     _MEASURES[name] = text
 
 
-def record_copyrun(page, blocks, wall, cpu):
-    """One page's copy-run, for the summary at the end of the report."""
-    _MEASURES[f"copy-run\0{page}"] = (blocks, wall, cpu)
+def record_copyrun(page, blocks, alone, wall, cpu):
+    """One page's copy-run, for the summary at the end of the report (`alone`: blocks run by themselves)."""
+    _MEASURES[f"copy-run\0{page}"] = (blocks, alone, wall, cpu)
 
 
 _BY_FILE = {}       # test file -> [tests, seconds of setup + call + teardown]
@@ -107,10 +107,13 @@ def pytest_terminal_summary(terminalreporter):
     if copyruns:
         terminalreporter.section("copy-run (every chapter page's blocks, copied from the built HTML)")
         ran = {page: v for page, v in copyruns.items() if v[0]}
+        alone = sum(v[1] for v in copyruns.values())
         terminalreporter.write_line(
-            f"ran {len(ran)} pages ({sum(v[0] for v in ran.values())} blocks) of the {len(copyruns)} chapter pages; "
-            f"{len(copyruns) - len(ran)} show no Python; {sum(v[2] for v in ran.values()):.0f} s CPU in all")
-        for page, (blocks, wall, cpu) in sorted(ran.items(), key=lambda kv: -kv[1][2])[:5]:
+            f"{len(copyruns)} chapter pages: {len(ran)} ran {sum(v[0] for v in ran.values())} blocks in one session "
+            f"each, {sum(v[3] for v in ran.values()):.0f} s CPU in all; {alone} blocks that run in a fresh process of "
+            f"their own (TensorFlow) are whole snippets, run by tests/test_snippets.py; "
+            f"{sum(1 for v in copyruns.values() if not v[0] and not v[1])} pages show no Python")
+        for page, (blocks, _, wall, cpu) in sorted(ran.items(), key=lambda kv: -kv[1][3])[:5]:
             terminalreporter.write_line(f"{cpu:6.1f} s CPU  {wall:6.1f} s wall  {blocks:3d} blocks  {page}")
     if _BY_FILE:
         terminalreporter.section("where the time went, per test file (sum of test durations, all workers)")
@@ -119,8 +122,14 @@ def pytest_terminal_summary(terminalreporter):
     if not _TIMINGS:
         return
     terminalreporter.section("slowest snippets (CPU time, one thread)")
-    cpu = sorted(_TIMINGS.values())
-    terminalreporter.write_line(f"{len(cpu)} snippets: median {cpu[len(cpu) // 2]:.2f} s, "
-                                f"total {sum(cpu):.0f} s of CPU")
+    import json
+    manifest = json.loads((ROOT / "outputs" / "manifest.json").read_text(encoding="utf-8"))["snippets"]
+    alone = sorted(e["cpu_seconds"] for e in manifest.values() if "cpu_seconds" in e)
+    forked = sorted(_TIMINGS.values())
+    if alone:
+        terminalreporter.write_line(f"{len(alone)} snippets run alone (./book record): median {alone[len(alone) // 2]:.2f} s, "
+                                    f"max {alone[-1]:.2f} s, total {sum(alone):.0f} s")
+    terminalreporter.write_line(f"{len(forked)} snippets run here (forked from the zygote but TensorFlow): median "
+                                f"{forked[len(forked) // 2]:.2f} s, total {sum(forked):.0f} s")
     for name, seconds in sorted(_TIMINGS.items(), key=lambda kv: -kv[1])[:5]:
         terminalreporter.write_line(f"{seconds:6.2f} s  {name}")

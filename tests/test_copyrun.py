@@ -7,7 +7,9 @@ the block number and its title, with the end of the traceback; each program's
 output must match its recording.
 
 The Chinese and English pages must carry the very same blocks (only the titles'
-words differ), so the English blocks run once for both. The page's notebook has
+words differ), so the English blocks run once for both. A block that must run in a
+fresh process (TensorFlow) is its whole snippet, which tests/test_snippets.py runs
+by itself. The page's notebook has
 the same blocks as its code cells (tests/test_notebooks.py), so this run is also
 the notebook's "Run all" (README: "What runs where").
 """
@@ -55,10 +57,18 @@ def test_only_chapter_pages_show_python(site):
 @pytest.mark.parametrize("page", PAGES)
 def test_the_page_runs_as_copied(site, page):
     blocks = _blocks(site, "en", page)
+    # A block that must run in a fresh process of its own (TensorFlow) is a whole snippet, byte for
+    # byte, so running it by itself is exactly tests/test_snippets.py's run of that file (which also
+    # checks its output): it is not run a second time here. The rest run in one session, in order.
+    for block in [b for b in blocks if b.own_process]:
+        assert block.snippet and block.code == notebooks.copied(notebooks.snippet_source(block.snippet)), (
+            f"docs/en/{page}: {block.title} runs in its own process, so it must be its whole snippet")
+    alone = sum(b.own_process for b in blocks)
+    blocks = [b for b in blocks if not b.own_process]
     if not blocks:
-        record_copyrun(page, 0, 0.0, 0.0)
+        record_copyrun(page, 0, alone, 0.0, 0.0)
         return
     result = copyrun.run_page(f"docs/en/{page}", blocks)
-    record_copyrun(page, len(blocks), result.seconds, sum(r.cpu_seconds for r in result.runs))
+    record_copyrun(page, len(blocks), alone, result.seconds, sum(r.cpu_seconds for r in result.runs))
     problems = result.failures()
     assert not problems, "\n\n".join(problems)

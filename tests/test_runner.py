@@ -76,3 +76,65 @@ def test_compare_tolerates_rounding_but_not_changes():
     assert runner.compare(recorded, "step 100  loss 330.1\nlast 4.851e-07\nshape torch.Size([64, 10])\ntook 1 s\n", s)
     assert runner.compare(recorded, "step 100  loss 328.8\nlast 4.851e-07\nshape torch.Size([64, 11])\ntook 1 s\n", s)
     assert runner.compare(recorded, "step 100  loss 328.8\nlast 4.851e-07\n", s)
+
+
+# --- the zygote the test suite forks the snippets from (runner.Zygote) ---------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def zygote():
+    zygote = runner.Zygote()
+    yield zygote
+    zygote.close()
+    assert zygote.proc.poll() is not None, "the zygote is still running after close()"
+
+
+@pytest.mark.slow
+def test_a_forked_run_fails_hangs_and_warns_like_a_real_one(zygote, tmp_path):
+    path = _write(tmp_path, 'print("started")\nraise ValueError("shapes (2, 3) and (4,) do not match")\n')
+    message = zygote.run(path, timeout=60).failure()
+    assert "broken_example.py exited with status 1" in message and "ValueError: shapes (2, 3)" in message
+
+    path = _write(tmp_path, """
+        import subprocess, sys, time
+        worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+        print(worker.pid, flush=True)
+        time.sleep(120)
+    """)
+    result = zygote.run(path, timeout=3)
+    assert result.returncode is None and "did not finish within its timeout" in result.failure()
+    worker = int(result.stdout.split()[0])
+    for _ in range(50):
+        if not _alive(worker):
+            break
+        time.sleep(0.1)
+    assert not _alive(worker), "a worker of the timed-out forked snippet is still running"
+
+    path = _write(tmp_path, "import warnings\nwarnings.warn('old API', DeprecationWarning)\n")
+    assert "printed warnings" in zygote.run(path, timeout=60).failure()
+
+
+@pytest.mark.slow
+def test_a_forked_run_is_a_fresh_main_that_shares_nothing(zygote, tmp_path):
+    """The zygote imported torch, but a snippet that does not import it has no `torch`; what one
+    snippet changes (torch's default dtype) the next does not see; each is `__main__`, run as
+    `python snippet.py` from an empty folder, with the GPU hidden and one thread."""
+    missing = _write(tmp_path, "x = torch.zeros(2)\n")
+    assert "NameError: name 'torch' is not defined" in zygote.run(missing, timeout=60).failure()
+
+    first = tmp_path / "first.py"
+    first.write_text("import torch\ntorch.set_default_dtype(torch.float64)\nprint(torch.get_default_dtype())\n")
+    second = tmp_path / "second.py"
+    second.write_text(textwrap.dedent("""
+        import os, sys
+        import torch
+        print(torch.get_default_dtype(), __name__, sys.argv[0] == __file__, os.listdir("."))
+        print(repr(os.environ["CUDA_VISIBLE_DEVICES"]), os.environ["OMP_NUM_THREADS"], sys.path[0] == os.path.dirname(__file__))
+    """))
+    assert zygote.run(first, timeout=60).stdout.strip() == "torch.float64"
+    result = zygote.run(second, timeout=60)
+    assert result.failure() is None, result.failure()
+    assert result.stdout.splitlines() == ["torch.float32 __main__ True []", "'' 1 True"]
+    assert zygote.import_seconds > 0.5, "the zygote did not import torch before forking"

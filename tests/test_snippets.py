@@ -1,6 +1,13 @@
 """Every snippet runs as a real program: once on the CPU (GPU hidden), and once
 more on the GPU when there is one. The CPU run must print what the pages show
-(outputs/), within the tolerances of snippets/listing.toml."""
+(outputs/), within the tolerances of snippets/listing.toml.
+
+The CPU runs fork from a zygote that has imported torch and the other modules
+every snippet shares (runner.Zygote): each snippet is still `__main__` in a process
+of its own, in an empty working directory, but does not pay `import torch` again.
+TensorFlow programs start from scratch. ./book record, the GPU pass and the page
+copy-runs (tests/test_copyrun.py) start every interpreter from scratch; the CPU
+budget is checked against the standalone run ./book record measured."""
 import importlib.util
 import re
 import os
@@ -28,13 +35,20 @@ def test_every_snippet_is_found():
         f"snippets/listing.toml names snippets that do not exist: {runner.unknown_listing_entries()}")
 
 
+@pytest.fixture(scope="session")
+def zygote():
+    zygote = runner.Zygote()
+    yield zygote
+    zygote.close()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
-def test_cpu(snippet):
+def test_cpu(snippet, zygote):
     settings = runner.settings(snippet)
     _skip_unless_importable(snippet, settings)
     name = runner.rel(snippet)
-    result = runner.run(snippet, device="cpu")
+    result = zygote.run(snippet) if runner.forkable(snippet) else runner.run(snippet, device="cpu")
     record_timing(name, result.cpu_seconds)
     failure = result.failure()
     assert failure is None, failure
@@ -47,6 +61,21 @@ def test_cpu(snippet):
         + f"\nIf the change is intended, run ./book record {name}")
     assert result.cpu_seconds <= settings.budget, (
         f"{name} took {result.cpu_seconds:.1f} s of CPU time (one thread); the budget is {settings.budget} s")
+
+
+def test_every_recorded_run_fits_its_budget():
+    """DESIGN.md's budget, on the standalone runs ./book record timed (`python snippet.py`, one thread)."""
+    import json
+    manifest = json.loads((runner.OUTPUTS / "manifest.json").read_text(encoding="utf-8"))["snippets"]
+    over, untimed = [], []
+    for snippet in SNIPPETS:
+        entry = manifest.get(runner.rel(snippet), {})
+        if "cpu_seconds" not in entry:
+            untimed.append(runner.rel(snippet))
+        elif entry["cpu_seconds"] > runner.settings(snippet).budget:
+            over.append(f"{runner.rel(snippet)}: {entry['cpu_seconds']} s > {runner.settings(snippet).budget} s")
+    assert not untimed, f"no recorded CPU time for {untimed[:5]}: run ./book record on them"
+    assert not over, "over the CPU budget when recorded:\n  " + "\n  ".join(over)
 
 
 @pytest.fixture(scope="session")

@@ -115,7 +115,8 @@ def main(argv: list[str]) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(result.stdout, encoding="utf-8")
         # a new recording has no GPU result yet: the stamp must not claim one
-        recorded[name] = {"sha256": sha256(snippet), "recorded": today, "torch": found["torch"], "cpu": "passed"}
+        recorded[name] = {"sha256": sha256(snippet), "recorded": today, "torch": found["torch"], "cpu": "passed",
+                          "cpu_seconds": round(result.cpu_seconds, 2)}   # a standalone run: what the budget is about
         if uses_tensorflow(snippet):
             recorded[name]["tensorflow"] = found.get("tensorflow")
         print(f"ok   {name}  {result.cpu_seconds:5.1f} s CPU")

@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import functools
 import io
+import json
 import importlib.util
 import math
 import os
@@ -234,3 +235,119 @@ def gpu_available() -> tuple[bool, str]:
     if proc.returncode != 0:
         return False, f"torch did not import: {proc.stderr.strip().splitlines()[-1:]}"
     return (True, name) if name else (False, "torch.cuda.is_available() is False on this machine")
+
+
+# --- the forked runs of the test suite ---------------------------------------------------
+
+# what most snippets import: loaded once by the zygote, so a forked run starts with them in
+# sys.modules (each snippet still imports them itself, or fails with a NameError as it would)
+PRELOAD = ("numpy", "torch", "torch._dynamo", "torch.utils.data", "sklearn.datasets", "sklearn.model_selection",
+           "torchvision")
+
+_ZYGOTE = r'''
+import json, os, resource, runpy, sys, traceback
+for name in PRELOADS:
+    try:
+        __import__(name)
+    except ImportError:
+        pass
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"ready": usage.ru_utime + usage.ru_stime}), flush=True)
+for line in sys.stdin:
+    job = json.loads(line)
+    out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    pid = os.fork()
+    if pid == 0:                       # the snippet's own process
+        os.setsid()                    # its own process group: a timeout ends its workers too
+        os.dup2(out, 1); os.dup2(err, 2); os.close(out); os.close(err)
+        null = os.open(os.devnull, os.O_RDONLY); os.dup2(null, 0)
+        os.chdir(job["cwd"])
+        sys.argv = [job["snippet"]]
+        sys.path[0] = os.path.dirname(job["snippet"])    # as `python snippet.py` sets it
+        code = 0
+        try:
+            runpy.run_path(job["snippet"], run_name="__main__")
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        sys.exit(code)                 # a normal exit: atexit handlers (multiprocessing's) run, buffers flush
+    os.close(out); os.close(err)
+    print(json.dumps({"pid": pid}), flush=True)
+    _, status, usage = os.wait4(pid, 0)
+    print(json.dumps({"status": os.waitstatus_to_exitcode(status), "cpu": usage.ru_utime + usage.ru_stime}),
+          flush=True)
+'''
+
+
+class Zygote:
+    """A Python that has imported what snippets share (PRELOAD) once, and forks a fresh process per snippet.
+
+    A forked run is a snippet run as `__main__` in a new process, in a fresh temporary
+    working directory, with one CPU thread and the GPU hidden, exactly as `run()`; the one
+    difference is that the imports in PRELOAD are already in `sys.modules` (a snippet still
+    binds each name it uses by its own `import`). That saves every snippet the 2.5 s of CPU of
+    `import torch` (5.5 s with torch._dynamo, which the first `optimizer.step()` loads), so the
+    test suite's runs take what the snippets themselves do. `import_seconds` is what the imports
+    cost, reported apart from each run's own CPU time (`Result.cpu_seconds` is the snippet's
+    own work here); the budget, which is about a standalone run, is checked against the CPU
+    time ./book record measured for a real `python snippet.py` (outputs/manifest.json).
+    TensorFlow programs never fork from here (TensorFlow never shares a process with torch):
+    `run()` starts them from scratch, like ./book record and the GPU pass do for every snippet.
+    """
+
+    def __init__(self):
+        code = _ZYGOTE.replace("PRELOADS", repr(PRELOAD))
+        self.proc = subprocess.Popen([sys.executable, "-c", code], env=snippet_env("cpu"), text=True,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     cwd=tempfile.gettempdir())
+        self.import_seconds = self._answer()["ready"]
+
+    def _answer(self, timeout: float | None = None) -> dict:
+        import selectors
+        with selectors.DefaultSelector() as wait:
+            wait.register(self.proc.stdout, selectors.EVENT_READ)
+            if not wait.select(timeout):
+                raise TimeoutError
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the snippet zygote died")
+        return json.loads(line)
+
+    def run(self, snippet: Path, timeout: float | None = None) -> Result:
+        snippet = snippet.resolve()
+        timeout = timeout or settings(snippet).timeout
+        with tempfile.TemporaryDirectory(prefix="snippet-") as cwd, \
+                tempfile.TemporaryDirectory(prefix="snippet-out-") as scratch:
+            out, err = Path(scratch) / "stdout", Path(scratch) / "stderr"
+            start = time.perf_counter()
+            self.proc.stdin.write(json.dumps({"snippet": str(snippet), "cwd": cwd, "stdout": str(out),
+                                              "stderr": str(err)}) + "\n")
+            self.proc.stdin.flush()
+            pid = self._answer(60)["pid"]
+            try:
+                done = self._answer(timeout)
+                code = done["status"]
+            except TimeoutError:
+                os.killpg(pid, signal.SIGKILL)
+                done, code = self._answer(60), None
+            seconds = time.perf_counter() - start
+            return Result(snippet, code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8"),
+                          seconds, done["cpu"])
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def forkable(snippet: Path) -> bool:
+    """Whether a snippet may run forked from the zygote: not a TensorFlow program."""
+    return settings(snippet).requires != "tensorflow" and not re.search(
+        r"^\s*(?:import|from)\s+tensorflow\b", snippet.read_text(encoding="utf-8"), re.MULTILINE)
