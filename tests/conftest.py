@@ -54,6 +54,15 @@ def site(tmp_path_factory, worker_id):
     return out
 
 
+@pytest.fixture(scope="session")
+def zygote():
+    """One per test process: a Python with torch & co. imported, forking a fresh process per run (runner.Zygote)."""
+    import runner
+    zygote = runner.Zygote()
+    yield zygote
+    zygote.close()
+
+
 def html_path(site, lang, page):
     url = "" if page == "index.md" else page.removesuffix(".md") + "/"
     return site / ("" if lang == "zh" else "en") / url / "index.html"

@@ -2,7 +2,9 @@
 
 For every chapter page, the Python blocks are read from the built page exactly as
 the copy button copies them (tools/copyrun.py) and run in page order in one fresh
-interpreter, GPU hidden, in an empty working directory. A failure names the page,
+interpreter, GPU hidden, in an empty working directory. The interpreter is a process
+forked from the test run's zygote (runner.Zygote: torch & co. imported, none of their
+names bound, so a missing import still fails); `./book copyrun` starts a new Python. A failure names the page,
 the block number and its title, with the end of the traceback; each program's
 output must match its recording.
 
@@ -55,7 +57,7 @@ def test_only_chapter_pages_show_python(site):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_the_page_runs_as_copied(site, page):
+def test_the_page_runs_as_copied(site, page, zygote):
     blocks = _blocks(site, "en", page)
     # A block that must run in a fresh process of its own (TensorFlow) is a whole snippet, byte for
     # byte, so running it by itself is exactly tests/test_snippets.py's run of that file (which also
@@ -68,7 +70,7 @@ def test_the_page_runs_as_copied(site, page):
     if not blocks:
         record_copyrun(page, 0, alone, 0.0, 0.0)
         return
-    result = copyrun.run_page(f"docs/en/{page}", blocks)
+    result = copyrun.run_page(f"docs/en/{page}", blocks, zygote=zygote)
     record_copyrun(page, len(blocks), alone, result.seconds, sum(r.cpu_seconds for r in result.runs))
     problems = result.failures()
     assert not problems, "\n\n".join(problems)

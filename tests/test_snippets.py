@@ -35,13 +35,6 @@ def test_every_snippet_is_found():
         f"snippets/listing.toml names snippets that do not exist: {runner.unknown_listing_entries()}")
 
 
-@pytest.fixture(scope="session")
-def zygote():
-    zygote = runner.Zygote()
-    yield zygote
-    zygote.close()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
 def test_cpu(snippet, zygote):

@@ -199,8 +199,14 @@ def timeout_for(blocks: list[Block]) -> float:
     return max(60.0, sum(runner.settings(runner.ROOT / s).timeout for s in snippets))
 
 
-def run_page(page: str, blocks: list[Block], timeout: float | None = None) -> PageRun:
-    """Run a page's blocks in page order in one fresh interpreter, as a reader would."""
+def run_page(page: str, blocks: list[Block], timeout: float | None = None, zygote=None) -> PageRun:
+    """Run a page's blocks in page order in one fresh interpreter, as a reader would.
+
+    With a `runner.Zygote`, the interpreter is a process forked from it, which has torch &
+    co. imported already (none of their names bound: a block still needs its imports);
+    the test suite does that, to spare every page `import torch`. Without, it is a new
+    `python -c` (what a writer's `./book copyrun` does).
+    """
     timeout = timeout or timeout_for(blocks)
     with tempfile.TemporaryDirectory(prefix="copyrun-") as scratch, \
             tempfile.TemporaryDirectory(prefix="copyrun-cwd-") as cwd:
@@ -210,20 +216,24 @@ def run_page(page: str, blocks: list[Block], timeout: float | None = None) -> Pa
                                encoding="utf-8")
         code = _BOOTSTRAP.format(path=str(Path(__file__).resolve()), blocks=str(blocks_json), events=str(events))
         start = time.perf_counter()
-        with open(scratch / "stdout", "w+", encoding="utf-8") as out, \
-                open(scratch / "stderr", "w+", encoding="utf-8") as err:
-            proc = subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=runner.snippet_env("cpu"),
-                                    stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
-            try:
-                proc.wait(timeout=timeout)
-                timed_out = False
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-                timed_out = True
-            out.seek(0)
-            err.seek(0)
-            stdout, stderr = _split(out.read(), len(blocks)), _split(err.read(), len(blocks))
+        out_path, err_path = scratch / "stdout", scratch / "stderr"
+        if zygote is not None:
+            returncode, _, _ = zygote.job({"code": code}, cwd, out_path, err_path, timeout)
+            timed_out = returncode is None
+        else:
+            with open(out_path, "w", encoding="utf-8") as out, open(err_path, "w", encoding="utf-8") as err:
+                proc = subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=runner.snippet_env("cpu"),
+                                        stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
+                try:
+                    proc.wait(timeout=timeout)
+                    timed_out = False
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+                    timed_out = True
+                returncode = proc.returncode
+        stdout = _split(out_path.read_text(encoding="utf-8", errors="replace"), len(blocks))
+        stderr = _split(err_path.read_text(encoding="utf-8", errors="replace"), len(blocks))
         ended = {}
         if events.is_file():
             for line in events.read_text(encoding="utf-8").splitlines():
@@ -235,11 +245,11 @@ def run_page(page: str, blocks: list[Block], timeout: float | None = None) -> Pa
             event = ended.get(n)
             runs.append(BlockRun(block, event["status"] if event else None, stdout[n - 1], stderr[n - 1],
                                  event["cpu"] if event else 0.0))
-        if not timed_out and proc.returncode != 0 and runs:
+        if not timed_out and returncode != 0 and runs:
             if all(r.status == "ok" for r in runs):
-                runs[-1].status = f"the session exited with status {proc.returncode}"
+                runs[-1].status = f"the session exited with status {returncode}"
             elif runs[0].status is None:
-                runs[0].status = f"the session did not start (status {proc.returncode})"
+                runs[0].status = f"the session did not start (status {returncode})"
         return PageRun(page, runs, time.perf_counter() - start, timed_out)
 
 

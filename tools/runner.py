@@ -251,6 +251,33 @@ for name in PRELOADS:
         __import__(name)
     except ImportError:
         pass
+sys.stderr.flush()
+
+
+def _child(job, out, err):
+    # local imports only: a `code` job (a copy-run session) empties this module's namespace
+    import os, runpy, sys, traceback
+    os.setsid()                        # its own process group: a timeout ends its workers too
+    os.dup2(out, 1); os.dup2(err, 2); os.close(out); os.close(err)
+    null = os.open(os.devnull, os.O_RDONLY); os.dup2(null, 0)
+    os.chdir(job["cwd"])
+    code = 0
+    try:
+        if "snippet" in job:           # as `python snippet.py`
+            sys.argv = [job["snippet"]]
+            sys.path[0] = os.path.dirname(job["snippet"])
+            runpy.run_path(job["snippet"], run_name="__main__")
+        else:                          # as `python -c code`: this module is __main__, and sys.path[0] is ''
+            sys.argv = ["-c"]
+            exec(compile(job["code"], "<string>", "exec"), vars(sys.modules["__main__"]))
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    sys.exit(code)                     # a normal exit: atexit handlers (multiprocessing's) run, buffers flush
+
+
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"ready": usage.ru_utime + usage.ru_stime}), flush=True)
 for line in sys.stdin:
@@ -258,22 +285,8 @@ for line in sys.stdin:
     out = os.open(job["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     pid = os.fork()
-    if pid == 0:                       # the snippet's own process
-        os.setsid()                    # its own process group: a timeout ends its workers too
-        os.dup2(out, 1); os.dup2(err, 2); os.close(out); os.close(err)
-        null = os.open(os.devnull, os.O_RDONLY); os.dup2(null, 0)
-        os.chdir(job["cwd"])
-        sys.argv = [job["snippet"]]
-        sys.path[0] = os.path.dirname(job["snippet"])    # as `python snippet.py` sets it
-        code = 0
-        try:
-            runpy.run_path(job["snippet"], run_name="__main__")
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        except BaseException:
-            traceback.print_exc()
-            code = 1
-        sys.exit(code)                 # a normal exit: atexit handlers (multiprocessing's) run, buffers flush
+    if pid == 0:                       # the new process
+        _child(job, out, err)
     os.close(out); os.close(err)
     print(json.dumps({"pid": pid}), flush=True)
     _, status, usage = os.wait4(pid, 0)
@@ -300,10 +313,23 @@ class Zygote:
 
     def __init__(self):
         code = _ZYGOTE.replace("PRELOADS", repr(PRELOAD))
+        self._log = tempfile.NamedTemporaryFile(prefix="zygote-", suffix=".log")
         self.proc = subprocess.Popen([sys.executable, "-c", code], env=snippet_env("cpu"), text=True,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                                      cwd=tempfile.gettempdir())
-        self.import_seconds = self._answer()["ready"]
+        try:
+            self.import_seconds = self._answer(300)["ready"]
+        except (RuntimeError, TimeoutError):
+            self.close()
+            raise RuntimeError("the snippet zygote did not start:\n" + self._log_text())
+        # a warning printed while importing torch & co would be hidden from every forked run: fail here
+        warned = [line for line in self._log_text().splitlines() if _WARNING.search(line)]
+        if warned:
+            self.close()
+            raise RuntimeError(f"importing {', '.join(PRELOAD)} printed warnings:\n" + "\n".join(warned[:10]))
+
+    def _log_text(self) -> str:
+        return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
     def _answer(self, timeout: float | None = None) -> dict:
         import selectors
@@ -316,26 +342,30 @@ class Zygote:
             raise RuntimeError("the snippet zygote died")
         return json.loads(line)
 
+    def job(self, job: dict, cwd: str, stdout: Path, stderr: Path, timeout: float) -> tuple[int | None, float, float]:
+        """Run a job (`snippet` or `code`) in a new process forked from here; (status or None at the
+        timeout, wall seconds, CPU seconds of the process and its children)."""
+        start = time.perf_counter()
+        self.proc.stdin.write(json.dumps(dict(job, cwd=cwd, stdout=str(stdout), stderr=str(stderr))) + "\n")
+        self.proc.stdin.flush()
+        pid = self._answer(60)["pid"]
+        try:
+            done = self._answer(timeout)
+            code = done["status"]
+        except TimeoutError:
+            os.killpg(pid, signal.SIGKILL)
+            done, code = self._answer(60), None
+        return code, time.perf_counter() - start, done["cpu"]
+
     def run(self, snippet: Path, timeout: float | None = None) -> Result:
         snippet = snippet.resolve()
         timeout = timeout or settings(snippet).timeout
         with tempfile.TemporaryDirectory(prefix="snippet-") as cwd, \
                 tempfile.TemporaryDirectory(prefix="snippet-out-") as scratch:
             out, err = Path(scratch) / "stdout", Path(scratch) / "stderr"
-            start = time.perf_counter()
-            self.proc.stdin.write(json.dumps({"snippet": str(snippet), "cwd": cwd, "stdout": str(out),
-                                              "stderr": str(err)}) + "\n")
-            self.proc.stdin.flush()
-            pid = self._answer(60)["pid"]
-            try:
-                done = self._answer(timeout)
-                code = done["status"]
-            except TimeoutError:
-                os.killpg(pid, signal.SIGKILL)
-                done, code = self._answer(60), None
-            seconds = time.perf_counter() - start
+            code, seconds, cpu = self.job({"snippet": str(snippet)}, cwd, out, err, timeout)
             return Result(snippet, code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8"),
-                          seconds, done["cpu"])
+                          seconds, cpu)
 
     def close(self):
         if self.proc.poll() is None:
@@ -345,6 +375,7 @@ class Zygote:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self._log.close()
 
 
 def forkable(snippet: Path) -> bool:
