@@ -138,3 +138,22 @@ def test_a_forked_run_is_a_fresh_main_that_shares_nothing(zygote, tmp_path):
     assert result.failure() is None, result.failure()
     assert result.stdout.splitlines() == ["torch.float32 __main__ True []", "'' 1 True"]
     assert zygote.import_seconds > 0.5, "the zygote did not import torch before forking"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("forked", [False, True], ids=["python -c", "zygote"])
+def test_a_copy_run_session_starts_empty_and_names_the_failing_block(zygote, forked):
+    """What a reader pastes runs in a __main__ that holds nothing of the harness: a block that
+    uses a name no earlier block defined fails, named by its number and title."""
+    import copyrun
+    from notebooks import Block
+    blocks = [Block("first", "print(sorted(k for k in globals() if not k.startswith('__')))\nx = 2\n", False),
+              Block("second", "print(x * 21, __name__)\n", False),
+              Block("third", "print(torch.zeros(1))\n", False),
+              Block("fourth", "print('never')\n", False)]
+    result = copyrun.run_page("page.md", blocks, zygote=zygote if forked else None)
+    assert [r.stdout for r in result.runs[:2]] == ["[]\n", "42 __main__\n"]
+    problems = result.failures()
+    assert len(problems) == 1 and "page.md: block 3 of 4 (third) failed" in problems[0]
+    assert "NameError: name 'torch' is not defined" in problems[0]
+    assert result.runs[3].status is None, "the session went on after a failing block"
