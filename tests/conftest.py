@@ -142,3 +142,16 @@ def pytest_terminal_summary(terminalreporter):
                                 f"{forked[len(forked) // 2]:.2f} s, total {sum(forked):.0f} s")
     for name, seconds in sorted(_TIMINGS.items(), key=lambda kv: -kv[1])[:5]:
         terminalreporter.write_line(f"{seconds:6.2f} s  {name}")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Order the run for two workers: the browser and site tests first (one worker builds the site
+    and takes them, grouped, while the other runs snippets), the copy-runs last (they need the build,
+    which is done by then). In file order, the browser tests came first and both workers waited
+    for the build."""
+    def rank(item):
+        path = item.nodeid.split("::", 1)[0]
+        if path in ("tests/test_browser.py", "tests/test_site.py"):
+            return 0
+        return 2 if path == "tests/test_copyrun.py" else 1
+    items.sort(key=rank)
