@@ -145,13 +145,16 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """Order the run for two workers: the browser and site tests first (one worker builds the site
-    and takes them, grouped, while the other runs snippets), the copy-runs last (they need the build,
-    which is done by then). In file order, the browser tests came first and both workers waited
-    for the build."""
+    """Order the run for two workers so that neither waits for the site build: the longest browser
+    test first (its worker builds the site, shared by all, then visits every page), then everything
+    that needs no site (the other worker starts on the snippets at once), then the rest of the
+    site and browser tests and the copy-runs, when the build is done. In file order, the browser
+    tests came first and both workers waited for the build."""
     def rank(item):
         path = item.nodeid.split("::", 1)[0]
-        if path in ("tests/test_browser.py", "tests/test_site.py"):
+        if item.nodeid.endswith("::test_every_page_loads_with_no_error_and_no_request_elsewhere"):
             return 0
-        return 2 if path == "tests/test_copyrun.py" else 1
+        if path in ("tests/test_browser.py", "tests/test_site.py", "tests/test_copyrun.py"):
+            return 2
+        return 1
     items.sort(key=rank)

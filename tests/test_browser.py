@@ -26,7 +26,7 @@ import notebooks
 import runner
 from conftest import html_path
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.slow
 DOCS = runner.ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
 ARTIFACTS = runner.ROOT / "test-artifacts"

@@ -14,7 +14,7 @@ import pytest
 import runner
 from conftest import build, html_path, record_measure  # noqa: F401  (the site fixture lives in conftest.py too)
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.slow
 DOCS = runner.ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS / "zh").as_posix() for p in (DOCS / "zh").rglob("*.md"))
 
