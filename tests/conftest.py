@@ -61,6 +61,8 @@ def zygote():
     zygote = runner.Zygote()
     yield zygote
     zygote.close()
+    if zygote.fallbacks:        # shown at the end of the report: a fork that hung, then a real run decided
+        record_measure(f"runs that hung forked and ran from scratch ({os.getpid()})", "; ".join(zygote.fallbacks))
 
 
 def html_path(site, lang, page):

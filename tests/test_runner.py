@@ -1,5 +1,6 @@
 """The harness itself: a failing, hanging or noisy snippet is reported by name,
 and the output comparison tolerates rounding but not real changes."""
+import json
 import os
 import textwrap
 import time
@@ -157,3 +158,18 @@ def test_a_copy_run_session_starts_empty_and_names_the_failing_block(zygote, for
     assert len(problems) == 1 and "page.md: block 3 of 4 (third) failed" in problems[0]
     assert "NameError: name 'torch' is not defined" in problems[0]
     assert result.runs[3].status is None, "the session went on after a failing block"
+
+
+@pytest.mark.slow
+def test_the_zygote_answers_are_read_even_when_two_arrive_at_once(zygote, tmp_path):
+    """Regression: a fast run's two answers (its pid, then its status) can reach the pipe together;
+    a buffered readline() took both, and the wait for the second timed out (CI, December 2026)."""
+    quick = tmp_path / "quick.py"
+    quick.write_text("print('hi')\n")
+    job = {"snippet": str(quick), "cwd": str(tmp_path), "stdout": str(tmp_path / "out"), "stderr": str(tmp_path / "err")}
+    zygote.proc.stdin.write(json.dumps(job) + "\n")
+    zygote.proc.stdin.flush()
+    time.sleep(3)                       # both answers are in the pipe by now
+    assert "pid" in zygote._answer(5)
+    assert zygote._answer(5)["status"] == 0
+    assert (tmp_path / "out").read_text() == "hi\n"

@@ -320,8 +320,13 @@ class Zygote:
     """
 
     def __init__(self):
+        self.fallbacks: list[str] = []      # runs that hung forked and were run from scratch instead
+        self._start()
+
+    def _start(self):
         code = _ZYGOTE.replace("PRELOADS", repr(PRELOAD))
         self._log = tempfile.NamedTemporaryFile(prefix="zygote-", suffix=".log")
+        self._pending = b""
         self.proc = subprocess.Popen([sys.executable, "-c", code], env=snippet_env("cpu"), text=True,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                                      cwd=tempfile.gettempdir())
@@ -336,34 +341,60 @@ class Zygote:
             self.close()
             raise RuntimeError(f"importing {', '.join(PRELOAD)} printed warnings:\n" + "\n".join(warned[:10]))
 
+    def _restart(self):
+        self.proc.kill()
+        self.proc.wait()
+        self._log.close()
+        self._start()
+
     def _log_text(self) -> str:
         return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
     def _answer(self, timeout: float | None = None) -> dict:
+        """The zygote's next line, as JSON. Read from the pipe's descriptor into a buffer of our own:
+        a buffered readline() may swallow the next answer too, and select() then waits for it in vain."""
         import selectors
-        with selectors.DefaultSelector() as wait:
-            wait.register(self.proc.stdout, selectors.EVENT_READ)
-            if not wait.select(timeout):
-                raise TimeoutError
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError("the snippet zygote died")
+        fd = self.proc.stdout.fileno()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while b"\n" not in self._pending:
+            with selectors.DefaultSelector() as wait:
+                wait.register(fd, selectors.EVENT_READ)
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if not wait.select(left):
+                    raise TimeoutError
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                raise RuntimeError("the snippet zygote died")
+            self._pending += chunk
+        line, _, self._pending = self._pending.partition(b"\n")
         return json.loads(line)
 
     def job(self, job: dict, cwd: str, stdout: Path, stderr: Path, timeout: float) -> tuple[int | None, float, float]:
-        """Run a job (`snippet` or `code`) in a new process forked from here; (status or None at the
-        timeout, wall seconds, CPU seconds of the process and its children)."""
+        """Run a job (`snippet` or `code`) in a new process forked from here; (status, or None when it
+        did not finish in time, wall seconds, CPU seconds of the process and its children).
+
+        A run that does not finish is killed with its process group, and the zygote is started
+        anew, so that nothing it might have left behind reaches the next run.
+        """
         start = time.perf_counter()
-        self.proc.stdin.write(json.dumps(dict(job, cwd=cwd, stdout=str(stdout), stderr=str(stderr))) + "\n")
-        self.proc.stdin.flush()
-        pid = self._answer(60)["pid"]
+        try:
+            self.proc.stdin.write(json.dumps(dict(job, cwd=cwd, stdout=str(stdout), stderr=str(stderr))) + "\n")
+            self.proc.stdin.flush()
+            pid = self._answer(60)["pid"]
+        except (OSError, RuntimeError, TimeoutError, KeyError):
+            self._restart()                  # the zygote itself failed: start again, and run this once more
+            return self.job(job, cwd, stdout, stderr, timeout)
         try:
             done = self._answer(timeout)
-            code = done["status"]
+            return done["status"], time.perf_counter() - start, done["cpu"]
         except TimeoutError:
-            os.killpg(pid, signal.SIGKILL)
-            done, code = self._answer(60), None
-        return code, time.perf_counter() - start, done["cpu"]
+            for kill in (os.killpg, os.kill):    # its group; the process alone if it never got to setsid()
+                try:
+                    kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            self._restart()
+            return None, time.perf_counter() - start, 0.0
 
     def run(self, snippet: Path, timeout: float | None = None) -> Result:
         snippet = snippet.resolve()
@@ -372,8 +403,11 @@ class Zygote:
                 tempfile.TemporaryDirectory(prefix="snippet-out-") as scratch:
             out, err = Path(scratch) / "stdout", Path(scratch) / "stderr"
             code, seconds, cpu = self.job({"snippet": str(snippet)}, cwd, out, err, timeout)
-            return Result(snippet, code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8"),
-                          seconds, cpu)
+            if code is None:        # a hang: is it the snippet's or the fork's? A run from scratch decides
+                self.fallbacks.append(f"{rel(snippet)} (forked, it did not finish in {timeout:.0f} s)")
+                return run(snippet, device="cpu", timeout=timeout)
+            return Result(snippet, code, out.read_text(encoding="utf-8", errors="replace"),
+                          err.read_text(encoding="utf-8", errors="replace"), seconds, cpu)
 
     def close(self):
         if self.proc.poll() is None:
