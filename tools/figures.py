@@ -9,9 +9,7 @@ pages show the right one with `![...](file-light.svg#only-light)` and
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,11 +24,6 @@ THEMES = {
     "dark": {"fg": "#e6edf3", "muted": "#8b949e", "bg": "none", "box": "#2b2f36",
              "line": ["#ff922b", "#74c0fc", "#8ce99a", "#e599f7", "#ffd43b", "#66d9e8", "#ced4da"]},
 }
-
-
-def quietly(fn, *args):
-    with contextlib.redirect_stdout(io.StringIO()):
-        return fn(*args)
 
 
 @dataclasses.dataclass

@@ -11,7 +11,6 @@ import dataclasses
 import functools
 import io
 import json
-import importlib.util
 import math
 import os
 import re
@@ -43,15 +42,6 @@ def rel(path: Path) -> str:
     """The path as the book names it (relative to the repository when inside it)."""
     path = Path(path).resolve()
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-
-
-def load_snippet(rel_path: str):
-    """Import a snippet as a module (its `if __name__ == "__main__"` block does not run)."""
-    path = ROOT / rel_path
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @functools.cache
