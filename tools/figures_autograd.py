@@ -7,8 +7,10 @@ None slot (dashed) stands for an input that needs no gradient.
 """
 from __future__ import annotations
 
+import re
+
 import runner
-from figures import Figure, dot_svg
+from figures import Figure, dot_font, dot_svg, tr
 
 
 def _walk(root, names):
@@ -45,11 +47,14 @@ def _shape(t):
 
 def _dot(graph, colors):
     q = lambda s: s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    mono = dot_font(colors, "mono")
+    # a shape of () reads "scalar" in the drawing's language
+    say = lambda label: re.sub(r"\bscalar$", tr(colors, "标量", "scalar"), label, flags=re.M)
     leaf, root = colors["line"][1], colors["line"][0]
     lines = [
         "digraph autograd {",
-        '  graph [bgcolor="transparent", rankdir=TB, nodesep=0.3, ranksep=0.3, fontname="monospace"];',
-        f'  node [fontname="monospace", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
+        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.3, ranksep=0.3, fontname="{mono}"];',
+        f'  node [fontname="{mono}", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
         f' style=filled, fillcolor="{colors["box"]}", margin="0.12,0.05"];',
         f'  edge [color="{colors["muted"]}", arrowsize=0.7];',
     ]
@@ -60,7 +65,7 @@ def _dot(graph, colors):
             "leaf": f'shape=box, color="{leaf}", penwidth=1.5',
             "none": f'shape=plaintext, style="", fontcolor="{colors["muted"]}", fontsize=10',
         }[kind]
-        lines.append(f'  {key} [label="{q(label)}", {style}];')
+        lines.append(f'  {key} [label="{q(say(label))}", {style}];')
     kinds = {key: kind for key, kind, _ in graph["nodes"]}
     for a, b in graph["edges"]:
         lines.append(f"  {a} -> {b}" + (" [style=dashed];" if kinds[b] == "none" else ";"))

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import runner
-from figures import Figure, dot_svg, plot
+from figures import Figure, dot_font, dot_svg, plot, tr
 
 TWO_LAYER = {
     "TensorFlow 1 (Session)": "snippets/graphs/tf1_two_layer.py",
@@ -64,8 +64,8 @@ def _plot_three_ways(losses, colors, path):
         # the three curves coincide: wide solid, dashed and dotted lines keep all three visible
         for (label, values), (style, width) in zip(losses.items(), [("-", 4.5), ("--", 2.5), (":", 1.5)]):
             ax.semilogy(range(1, len(values) + 1), values, label=label, linestyle=style, linewidth=width)
-        ax.set_xlabel("step")
-        ax.set_ylabel("sum-of-squares loss (log scale)")
+        ax.set_xlabel(tr(colors, "训练步数", "step"))
+        ax.set_ylabel(tr(colors, "平方和损失（对数坐标）", "sum-of-squares loss (log scale)"))
         ax.legend()
         # how far apart they are: relative difference from PyTorch, per step
         tf1, tf2 = (losses[label] for label in list(losses)[:2])
@@ -74,8 +74,8 @@ def _plot_three_ways(losses, colors, path):
             gap = [max(abs(a - b) / b, FLOOR) for a, b in zip(values, reference)]
             right.semilogy(range(1, len(gap) + 1), gap, label=label, color=color, linewidth=1)
         right.set_ylim(FLOOR / 3, 1e-3)
-        right.set_xlabel("step")
-        right.set_ylabel("|TF - PyTorch| / PyTorch")
+        right.set_xlabel(tr(colors, "训练步数", "step"))
+        right.set_ylabel(tr(colors, "相对差 |TF − PyTorch| / PyTorch", "|TF - PyTorch| / PyTorch"))
         right.legend()
         for side in ("top", "right"):
             right.spines[side].set_visible(False)
@@ -112,16 +112,17 @@ CLUSTERS = {"tf1": ("TensorFlow 1：先定义后运行", "TensorFlow 1: define, 
             "torch": ("PyTorch：边运行边定义", "PyTorch: define by running")}
 
 
-def _workflow_dot(lang: str, colors: dict) -> str:
-    col = 0 if lang == "zh" else 1
+def _workflow_dot(colors: dict) -> str:
+    col = 0 if colors["lang"] == "zh" else 1
+    font = dot_font(colors)
     q = lambda text: text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     lines = [
         "digraph workflow {",
-        '  graph [bgcolor="transparent", rankdir=TB, nodesep=0.4, ranksep=0.45, fontname="sans-serif",'
+        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.4, ranksep=0.45, fontname="{font}",'
         f' fontcolor="{colors["fg"]}", fontsize=13];',
-        f'  node [fontname="sans-serif", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
+        f'  node [fontname="{font}", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
         f' style=filled, fillcolor="{colors["box"]}", margin="0.15,0.06"];',
-        f'  edge [fontname="sans-serif", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}"];',
+        f'  edge [fontname="{font}", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}"];',
     ]
     for cluster, titles in CLUSTERS.items():
         lines.append(f'  subgraph cluster_{cluster} {{ label="{titles[col]}"; color="{colors["muted"]}"; style=dashed;')
@@ -139,14 +140,12 @@ def _workflow_dot(lang: str, colors: dict) -> str:
     return "\n".join(lines)
 
 
-def _plot_workflow(lang, colors, path):
-    path.write_text(dot_svg(_workflow_dot(lang, colors)), encoding="utf-8")
+def _plot_workflow(_, colors, path):
+    path.write_text(dot_svg(_workflow_dot(colors)), encoding="utf-8")
 
 
 FIGURES = [
     Figure("graphs/two-layer-three-ways", list(TWO_LAYER.values()), _three_ways, _plot_three_ways),
-    Figure("graphs/define-and-run-zh", ["snippets/graphs/tf1_two_layer.py", "snippets/graphs/torch_two_layer.py"],
-           lambda: "zh", _plot_workflow),
-    Figure("graphs/define-and-run-en", ["snippets/graphs/tf1_two_layer.py", "snippets/graphs/torch_two_layer.py"],
-           lambda: "en", _plot_workflow),
+    Figure("graphs/define-and-run", ["snippets/graphs/tf1_two_layer.py", "snippets/graphs/torch_two_layer.py"],
+           lambda: None, _plot_workflow),
 ]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, dot_svg
+from figures import Figure, dot_font, dot_svg
 
 # --- Part 5: the call path of model(x), in the order the hooks really fire -----
 
@@ -50,16 +50,17 @@ def _call_path():
     return {"fired": fired, "call": call_name}
 
 
-def _dot_source(data, lang, colors):
-    col = 0 if lang == "zh" else 1
+def _dot_source(data, colors):
+    col = 0 if colors["lang"] == "zh" else 1
+    sans, mono = dot_font(colors), dot_font(colors, "mono")
     q = lambda s: s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     label = lambda key: FIXED[key][col].format(call=data["call"])
     accent_fwd, accent_bwd = colors["line"][0], colors["line"][1]
     lines = [
         "digraph call_path {",
-        '  graph [bgcolor="transparent", rankdir=TB, nodesep=0.3, ranksep=0.28, fontname="sans-serif",'
+        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.3, ranksep=0.28, fontname="{sans}",'
         f' fontcolor="{colors["fg"]}", fontsize=12];',
-        f'  node [fontname="sans-serif", fontsize=11, shape=box, style="rounded,filled", color="{colors["muted"]}",'
+        f'  node [fontname="{sans}", fontsize=11, shape=box, style="rounded,filled", color="{colors["muted"]}",'
         f' fontcolor="{colors["fg"]}", fillcolor="{colors["box"]}", margin="0.14,0.06"];',
         f'  edge [color="{colors["muted"]}", arrowsize=0.7];',
     ]
@@ -70,10 +71,10 @@ def _dot_source(data, lang, colors):
         fwd_nodes += (["wrap_in"] if event == "forward" else []) + [f"f{i}"]
     fwd_nodes.append("wrap")
     lines.append(f'  subgraph cluster_fwd {{ label="{q(label("fwd_title"))}"; color="{accent_fwd}"; style=dashed;')
-    lines.append(f'    call [label="{q(label("call"))}", shape=plaintext, style="", fontname="monospace"];')
-    lines.append(f'    impl [label="{q(label("impl"))}", fontname="monospace", style="filled", fillcolor="none"];')
+    lines.append(f'    call [label="{q(label("call"))}", shape=plaintext, style="", fontname="{mono}"];')
+    lines.append(f'    impl [label="{q(label("impl"))}", fontname="{mono}", style="filled", fillcolor="none"];')
     for i, event in enumerate(data["fired"]["forward"]):
-        extra = ', style="filled", fillcolor="none", fontname="monospace"' if event == "forward" else ""
+        extra = f', style="filled", fillcolor="none", fontname="{mono}"' if event == "forward" else ""
         lines.append(f'    f{i} [label="{q(EVENT_LABELS[event][col])}"{extra}];')
     for key in ("wrap_in", "wrap"):
         lines.append(f'    {key} [label="{q(label(key))}", style="filled", fillcolor="none", fontsize=10];')
@@ -81,7 +82,7 @@ def _dot_source(data, lang, colors):
     # backward cluster: the backward-phase events as they fired
     bwd_nodes = ["backward"] + [f"b{i}" for i in range(len(data["fired"]["backward"]))]
     lines.append(f'  subgraph cluster_bwd {{ label="{q(label("bwd_title"))}"; color="{accent_bwd}"; style=dashed;')
-    lines.append(f'    backward [label="{q(label("backward"))}", shape=plaintext, style="", fontname="monospace"];')
+    lines.append(f'    backward [label="{q(label("backward"))}", shape=plaintext, style="", fontname="{mono}"];')
     for i, event in enumerate(data["fired"]["backward"]):
         lines.append(f'    b{i} [label="{q(EVENT_LABELS[event][col])}"];')
     lines.append("  }")
@@ -92,13 +93,10 @@ def _dot_source(data, lang, colors):
     return "\n".join(lines)
 
 
-def _plot_call_path(lang):
-    def plot(data, colors, path):
-        path.write_text(dot_svg(_dot_source(data, lang, colors)), encoding="utf-8")
-    return plot
+def _plot_call_path(data, colors, path):
+    path.write_text(dot_svg(_dot_source(data, colors)), encoding="utf-8")
 
 
 FIGURES = [
-    Figure("module/call-path-zh", [HOOK_SNIPPET], _call_path, _plot_call_path("zh")),
-    Figure("module/call-path-en", [HOOK_SNIPPET], _call_path, _plot_call_path("en")),
+    Figure("module/call-path", [HOOK_SNIPPET], _call_path, _plot_call_path),
 ]

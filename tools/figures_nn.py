@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, dot_svg, plot
+from figures import Figure, dot_font, dot_svg, plot, tr
 
 # --- Part 4: the two-layer net's loss: manual steps (sum, mean) and Adam -------
 
@@ -19,9 +19,11 @@ def _loss_curves():
 def _plot_loss_curves(losses, colors, path):
     def draw(ax):
         for (label, values), style in zip(losses.items(), ("-", ":", "--")):
+            if colors["lang"] == "zh":
+                label = label.replace("gradient descent", "梯度下降").replace(", ", "，")
             ax.semilogy(range(1, len(values) + 1), values, label=label, linestyle=style)
-        ax.set_xlabel("step")
-        ax.set_ylabel("sum-of-squares loss (log scale)")
+        ax.set_xlabel(tr(colors, "训练步数", "step"))
+        ax.set_ylabel(tr(colors, "平方和损失（对数坐标）", "sum-of-squares loss (log scale)"))
         ax.legend()
     plot(colors, path, draw)
 
@@ -67,14 +69,15 @@ def _trees():
     return trees
 
 
-def _dot_trees(trees, lang, colors):
+def _dot_trees(trees, colors):
     q = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')
-    text = TREE_TEXT[lang]
+    text = TREE_TEXT[colors["lang"]]
+    sans, mono = dot_font(colors), dot_font(colors, "mono")
     lines = [
         "digraph trees {",
-        '  graph [bgcolor="transparent", rankdir=TB, nodesep=0.3, ranksep=0.35, fontname="sans-serif",'
+        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.3, ranksep=0.35, fontname="{sans}",'
         f' fontcolor="{colors["fg"]}", fontsize=12];',
-        f'  node [shape=box, fontname="monospace", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
+        f'  node [shape=box, fontname="{mono}", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
         f' style=filled, fillcolor="{colors["box"]}", margin="0.12,0.05"];',
         f'  edge [color="{colors["muted"]}", arrowsize=0.6];',
     ]
@@ -87,22 +90,19 @@ def _dot_trees(trees, lang, colors):
         for owner, attr, kinds in stray:
             label = f"{attr}: list [{', '.join(kinds)}]\n{text['hidden']}"
             lines.append(f'    "{k}:{owner}.{attr}" [label="{q(label).replace(chr(10), chr(92) + "n")}", style="dashed",'
-                         f' fontcolor="{colors["muted"]}", fontname="sans-serif"];')
+                         f' fontcolor="{colors["muted"]}", fontname="{sans}"];')
             lines.append(f'    "{k}:{owner}" -> "{k}:{owner}.{attr}" [style=dashed];')
         lines.append("  }")
     lines.append("}")
     return "\n".join(lines)
 
 
-def _plot_tree(lang):
-    def draw(trees, colors, path):
-        path.write_text(dot_svg(_dot_trees(trees, lang, colors)), encoding="utf-8")
-    return draw
+def _plot_tree(trees, colors, path):
+    path.write_text(dot_svg(_dot_trees(trees, colors)), encoding="utf-8")
 
 
 FIGURES = [
     Figure("nn/loss-curves", ["snippets/nn/sequential_two_layer.py", "snippets/nn/loss_reduction.py",
                               "snippets/nn/adam_two_layer.py"], _loss_curves, _plot_loss_curves),
-    Figure("nn/module-tree-zh", ["snippets/nn/list_vs_modulelist.py"], _trees, _plot_tree("zh")),
-    Figure("nn/module-tree-en", ["snippets/nn/list_vs_modulelist.py"], _trees, _plot_tree("en")),
+    Figure("nn/module-tree", ["snippets/nn/list_vs_modulelist.py"], _trees, _plot_tree),
 ]

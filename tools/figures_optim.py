@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, plot
+from figures import Figure, plot, tr
 
 # --- Part 6: plain SGD, momentum and Nesterov in a narrow valley --------------
 
@@ -14,7 +14,7 @@ def _momentum_paths():
     runs = snippet["runs"]
     return {
         "curvature": snippet["curvature"].tolist(),
-        "paths": {f"{name} ({steps} steps)": path[:80].tolist() for name, (path, steps) in runs.items()},
+        "paths": {name: (steps, path[:80].tolist()) for name, (path, steps) in runs.items()},
     }
 
 
@@ -26,13 +26,15 @@ def _plot_momentum_paths(data, colors, path):
         u, v = np.meshgrid(np.linspace(-4.5, 1.5, 200), np.linspace(-1.6, 1.6, 200))
         ax.contour(u, v, 0.5 * (a * u * u + b * v * v), levels=[0.05, 0.3, 1, 2.5, 5, 9, 15],
                    colors=colors["muted"], linewidths=0.6)
-        for (label, points), style in zip(data["paths"].items(), ("-", "-", "--")):
+        for (name, (steps, points)), style in zip(data["paths"].items(), ("-", "-", "--")):
+            zh = name.replace("plain SGD", "普通 SGD").replace("momentum", "动量")
+            label = tr(colors, f"{zh}（{steps} 步）", f"{name} ({steps} steps)")
             points = np.array(points)
             ax.plot(points[:, 0], points[:, 1], linestyle=style, marker="o", markersize=2.2,
                     linewidth=1.1, label=label)
         ax.plot([0], [0], marker="*", markersize=11, color=colors["fg"], linestyle="none")
-        ax.set_xlabel("w[0] (flat direction)")
-        ax.set_ylabel("w[1] (steep direction)")
+        ax.set_xlabel(tr(colors, "w[0]（平缓方向）", "w[0] (flat direction)"))
+        ax.set_ylabel(tr(colors, "w[1]（陡峭方向）", "w[1] (steep direction)"))
         ax.set_aspect("equal")
         ax.legend(loc="upper right", fontsize=9)
     plot(colors, path, draw, figsize=(6.4, 3.2))
@@ -51,8 +53,8 @@ def _plot_compare_losses(curves, colors, path):
     def draw(ax):
         for (name, losses), style in zip(curves.items(), ("-", "-", "--", "-", "--", "-.", ":")):
             ax.semilogy(range(1, len(losses) + 1), losses, label=name, linestyle=style, linewidth=1.4)
-        ax.set_xlabel("step")
-        ax.set_ylabel("mean squared error (log scale)")
+        ax.set_xlabel(tr(colors, "训练步数", "step"))
+        ax.set_ylabel(tr(colors, "均方误差（对数坐标）", "mean squared error (log scale)"))
         ax.legend(ncol=2, fontsize=9)
     plot(colors, path, draw)
 
@@ -71,8 +73,8 @@ def _plot_schedules(schedules, colors, path):
         for (name, lrs), style in zip(schedules.items(), ("-", "--", "-")):
             ax.plot(range(len(lrs)), lrs, label=name, linestyle=style, linewidth=1.6,
                     drawstyle="steps-post" if name == "StepLR" else "default")
-        ax.set_xlabel("step (one optimizer.step() each)")
-        ax.set_ylabel("learning rate")
+        ax.set_xlabel(tr(colors, "训练步数（每步一次 optimizer.step()）", "step (one optimizer.step() each)"))
+        ax.set_ylabel(tr(colors, "学习率", "learning rate"))
         ax.legend()
     plot(colors, path, draw)
 

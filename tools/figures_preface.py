@@ -1,7 +1,7 @@
 """Figures for the preface (drawn by ./book record through tools/figures.py)."""
 from __future__ import annotations
 
-from figures import Figure, dot_svg
+from figures import Figure, dot_font, dot_svg
 
 # --- Part 0: the CUDA troubleshooting flow (Graphviz, one per language) -------
 
@@ -38,15 +38,16 @@ TROUBLESHOOTING_EDGES = [
 ]
 
 
-def _dot_source(lang: str, colors: dict) -> str:
-    col = 1 if lang == "zh" else 2
+def _dot_source(colors: dict) -> str:
+    col = 1 if colors["lang"] == "zh" else 2
+    font = dot_font(colors)
     q = lambda s: s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     lines = [
         "digraph troubleshooting {",
-        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.35, ranksep=0.35, fontname="sans-serif"];',
-        f'  node [fontname="sans-serif", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
+        f'  graph [bgcolor="transparent", rankdir=TB, nodesep=0.35, ranksep=0.35, fontname="{font}"];',
+        f'  node [fontname="{font}", fontsize=11, color="{colors["muted"]}", fontcolor="{colors["fg"]}",'
         f' style=filled, fillcolor="{colors["box"]}", margin="0.12,0.05"];',
-        f'  edge [fontname="sans-serif", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}"];',
+        f'  edge [fontname="{font}", fontsize=10, color="{colors["muted"]}", fontcolor="{colors["fg"]}"];',
     ]
     for node, spec in TROUBLESHOOTING.items():
         shape = {"oval": "ellipse", "diamond": "diamond", "box": "box"}[spec[0]]
@@ -63,11 +64,10 @@ def _dot_source(lang: str, colors: dict) -> str:
     return "\n".join(lines)
 
 
-def _plot_diagram(lang, colors, path):
-    path.write_text(dot_svg(_dot_source(lang, colors)), encoding="utf-8")
+def _plot_diagram(_, colors, path):
+    path.write_text(dot_svg(_dot_source(colors)), encoding="utf-8")
 
 
 FIGURES = [
-    Figure("preface/troubleshooting-zh", [], lambda: "zh", _plot_diagram),
-    Figure("preface/troubleshooting-en", [], lambda: "en", _plot_diagram),
+    Figure("preface/troubleshooting", [], lambda: None, _plot_diagram),
 ]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, plot
+from figures import Figure, plot, tr
 
 # --- Part 1: the two-layer net's loss, NumPy and torch -----------------------
 
@@ -17,8 +17,8 @@ def _plot_two_layer_losses(losses, colors, path):
     def draw(ax):
         for (label, values), style in zip(losses.items(), ("-", "--")):
             ax.semilogy(range(1, len(values) + 1), values, label=label, linestyle=style)
-        ax.set_xlabel("step")
-        ax.set_ylabel("sum-of-squares loss (log scale)")
+        ax.set_xlabel(tr(colors, "训练步数", "step"))
+        ax.set_ylabel(tr(colors, "平方和损失（对数坐标）", "sum-of-squares loss (log scale)"))
         ax.legend()
     plot(colors, path, draw)
 
@@ -50,7 +50,7 @@ def _plot_views(layout, colors, path):
         ax.text(x + 0.45, y + 0.45, str(k), ha="center", va="center", fontsize=11)
 
     def draw(ax):
-        ax.text(0, 5.55, "storage (one block of memory)", fontsize=10)
+        ax.text(0, 5.55, tr(colors, "存储（一整块内存）", "storage (one block of memory)"), fontsize=10)
         for k in range(6):
             cell(ax, k, 4.5, k)
         x0 = 0
@@ -60,7 +60,8 @@ def _plot_views(layout, colors, path):
                 for j, k in enumerate(row):
                     cell(ax, x0 + j, 2.5 - i, k)
             ax.text(x0, 3.6, name, fontsize=10)
-            ax.text(x0, 2.5 - (len(cells) - 1) - 0.15, f"stride {view['stride']}, offset {view['offset']}",
+            where = tr(colors, "步长 {stride}，偏移 {offset}", "stride {stride}, offset {offset}").format(**view)
+            ax.text(x0, 2.5 - (len(cells) - 1) - 0.15, where,
                     fontsize=9, color=colors["muted"], va="top")
             x0 += len(cells[0]) + 1.4
         ax.set_xlim(-0.2, x0)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import runner
-from figures import Figure, plot
+from figures import Figure, plot, tr
 
 # --- Part 7: the 15 points and the line fitted by nn.Linear + SGD ------------
 
@@ -14,9 +14,10 @@ def _linreg_fit():
 def _plot_linreg_fit(fit, colors, path):
     def draw(ax):
         xs = [min(fit["x"]) - 0.5, max(fit["x"]) + 0.5]
-        ax.scatter(fit["x"], fit["y"], color=colors["line"][1], zorder=3, label="training data (15 points)")
-        ax.plot(xs, [fit["w"] * x + fit["b"] for x in xs], color=colors["line"][0],
-                label=f"fitted line: y = {fit['w']:.3f} x + {fit['b']:.3f}")
+        points = tr(colors, "训练数据（{n} 个点）", "training data ({n} points)").format(n=len(fit["x"]))
+        line = tr(colors, "拟合直线：", "fitted line: ") + f"y = {fit['w']:.3f} x + {fit['b']:.3f}"
+        ax.scatter(fit["x"], fit["y"], color=colors["line"][1], zorder=3, label=points)
+        ax.plot(xs, [fit["w"] * x + fit["b"] for x in xs], color=colors["line"][0], label=line)
         ax.set_xlabel("x")
         ax.set_ylabel("y")
         ax.legend(loc="upper left")
@@ -46,7 +47,7 @@ def _plot_activations(which):
             ax.axhline(0, color=colors["muted"], linewidth=0.6)
             ax.axvline(0, color=colors["muted"], linewidth=0.6)
             ax.set_xlabel("x")
-            ax.set_ylabel("f(x)" if which == 0 else "f'(x), by autograd")
+            ax.set_ylabel(tr(colors, "激活值 f(x)", "f(x)") if which == 0 else tr(colors, "f'(x)，由自动求导算出", "f'(x), by autograd"))
             ax.set_ylim((-1.5, 4.2) if which == 0 else (-0.2, 1.25))
             ax.legend(loc="upper left")
         plot(colors, path, draw)
@@ -62,10 +63,12 @@ def _mlp_history():
 def _plot_mlp_history(history, colors, path):
     def draw(ax):
         epochs = range(1, len(history) + 1)
-        ax.plot(epochs, [h[1] for h in history], label="training accuracy", marker="o", markersize=3)
-        ax.plot(epochs, [h[2] for h in history], label="test accuracy", marker="s", markersize=3, linestyle="--")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("accuracy")
+        ax.plot(epochs, [h[1] for h in history], label=tr(colors, "训练集准确率", "training accuracy"),
+                marker="o", markersize=3)
+        ax.plot(epochs, [h[2] for h in history], label=tr(colors, "测试集准确率", "test accuracy"),
+                marker="s", markersize=3, linestyle="--")
+        ax.set_xlabel(tr(colors, "轮次（epoch）", "epoch"))
+        ax.set_ylabel(tr(colors, "准确率", "accuracy"))
         ax.set_xticks([1, 5, 10, 15, 20])
         ax.legend(loc="lower right")
     plot(colors, path, draw)

@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book import formulas, languages, notebook_pages, search, serve, stamps  # noqa: E402
+from book import cjk, formulas, languages, notebook_pages, search, serve, stamps  # noqa: E402
 
 serve.silence_dirty_notice()
 
@@ -48,7 +48,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
     if not page.file.src_uri.endswith(".md"):
         return markdown
-    return stamps.under_title(markdown, page, files)
+    return stamps.under_title(cjk.join_lines(markdown), page, files)   # no stray space in Chinese
 
 
 def on_page_content(html_text, page, **kwargs):
@@ -69,4 +69,5 @@ def on_post_template(output, template_name, config, **kwargs):
 def on_post_build(config, **kwargs):
     site_dir = Path(config["site_dir"])
     notebook_pages.write_notebook_css(site_dir)
+    formulas.write_font(site_dir)      # the math font that assets/math.css names
     search.split_index(site_dir)

@@ -38,6 +38,8 @@ import re
 import textwrap
 from pathlib import Path
 
+from book import cjk     # tools/book/cjk.py: no stray space between Chinese lines
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,})(?P<info>[^`]*)$")
@@ -258,7 +260,7 @@ def _walk(page_path: Path, lang: str, page: str | None = None) -> _Builder:
     builder = _Builder(page_path, lang)
     builder.markdown.append(NOTE[lang].format(page=f"docs/{lang}/{page or page_path.name}"))
     builder.markdown.append("")
-    builder.walk(page_path.read_text(encoding="utf-8").splitlines())
+    builder.walk(cjk.join_lines(page_path.read_text(encoding="utf-8")).splitlines())   # as the page reads
     builder.flush()
     return builder
 

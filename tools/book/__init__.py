@@ -1,5 +1,6 @@
 """The book's MkDocs machinery, one module per job; tools/hooks.py wires them to MkDocs' events.
 
+- cjk: a line break between two Chinese characters renders as nothing
 - formulas: TeX to MathML at build time (no MathJax or KaTeX, no CDN)
 - languages: both languages or neither; the per-page hreflang links that made
   Material fetch files that do not exist; the English pages' search base

@@ -1,0 +1,210 @@
+"""The text as a reader sees it, in Debian's Chromium (issue 12):
+
+- Chinese typeset as Chinese: no text in a paragraph, list item, table cell or
+  admonition of any Chinese page or notebook view shows whitespace between two
+  CJK characters (tools/book/cjk.py joins the source's line breaks);
+- on a phone (390x844), both languages: identifiers in a table stay whole, a
+  figure's labels are drawn at a readable size (the figure scrolls sideways in its
+  own box rather than shrinking), the stamp's date is on one line, and the site
+  title fits the header.
+
+Screenshots of every checked page land in test-artifacts/reader-text/.
+"""
+import json
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from test_browser import ARTIFACTS, PAGES, Visit, browser, server, url, visit  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.slow
+SHOTS = ARTIFACTS / "reader-text"
+CJK = ("\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3100-\\u312f\\u3400-\\u4dbf\\u4e00-\\u9fff"
+       "\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef")
+PHONE = {"width": 390, "height": 844}
+# pages with a table of identifiers, a wide diagram, a TensorFlow stamp (the longest), plots
+PHONE_PAGES = ["module/call-and-hooks.md", "graphs/side-by-side.md", "nn/construction.md", "tensors/basics.md"]
+SMALLEST_TEXT_PX = 9
+
+# every text node in the article a reader reads as prose (not code, math or keys), and, per block
+# (paragraph, list item, cell, title), the text a reader sees across inline elements (bold, links)
+STRAY_SPACES = """() => {
+  const pair = new RegExp('[%(cjk)s]\\\\s+[%(cjk)s]', 'g');
+  const skip = 'code, pre, kbd, math, script, style, svg';
+  const blocks = 'p, li, td, th, dt, dd, summary, blockquote, h1, h2, h3, h4, h5, h6, figcaption';
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const inNodes = [], seen = new Map();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement, block = el.closest(blocks);
+    const prose = block || el.closest('.admonition, details');
+    if (!prose) continue;
+    const hidden = el.closest(skip);
+    if (!hidden) for (const m of n.data.matchAll(pair))
+      inNodes.push(n.data.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12));
+    if (block) seen.set(block, (seen.get(block) || '') + (hidden ? '\\u0000' : n.data));
+  }
+  const across = [];
+  for (const text of seen.values()) for (const m of text.matchAll(pair))
+    across.push(text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12));
+  return {inNodes, across};
+}""" % {"cjk": CJK}
+
+
+def _empty_search_index(v, site):
+    """Answer the search index request with no documents: Material indexes the whole index on every
+    page load, which is most of a load's CPU here (as tests/test_browser.py does)."""
+    def small_index(route):
+        index = json.loads((site / urlparse(route.request.url).path.lstrip("/")).read_text(encoding="utf-8"))
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(dict(index, docs=[])))
+    v.context.route("**/search/search_index.json", small_index)
+
+
+def test_chinese_pages_show_no_space_between_chinese_characters(visit, site):
+    """Every Chinese page and notebook view: no whitespace between two CJK characters in the prose's
+    text nodes, nor in a block's text across its inline elements (**加粗。**后文)."""
+    out = SHOTS / "stray-spaces"
+    out.mkdir(parents=True, exist_ok=True)
+    v = visit(viewport={"width": 1280, "height": 900})
+    _empty_search_index(v, site)
+    paths = [url("zh", page) for page in PAGES]
+    paths += ["/" + p.parent.relative_to(site).as_posix() + "/" for p in sorted(site.glob("*/*-notebook/index.html"))]
+    found, total = {}, {"inNodes": 0, "across": 0}
+    p = v.page
+    for path in paths:
+        p.goto(v.server + path, wait_until="load")     # the text is in the HTML: no need to wait for quiet
+        spaces = p.evaluate(STRAY_SPACES)
+        for kind in total:
+            total[kind] += len(spaces[kind])
+        if spaces["inNodes"] or spaces["across"]:
+            found[path] = spaces
+        p.screenshot(path=str(out / f'{path.strip("/").replace("/", "-") or "index"}.png'))
+    print(f"\n{len(paths)} Chinese pages: {total['inNodes']} stray spaces in text nodes, "
+          f"{total['across']} across inline elements")
+    report = [f"{path}: {s}" for path, s in found.items()]
+    assert not found, (f"{total['inNodes']} stray spaces between Chinese characters in text nodes, "
+                       f"{total['across']} across inline elements:\n" + "\n".join(report[:20]))
+    assert not v.problems, "\n".join(v.problems)
+
+
+PHONE_MEASURES = """([smallest]) => {
+  const visible = el => el.offsetParent !== null && el.getClientRects().length > 0;
+  const title = document.querySelector('.md-header__topic .md-ellipsis');
+  const stamp = document.querySelector('.book-stamp');
+  let date = null;
+  if (stamp && stamp.dataset.date) {
+    const walker = document.createTreeWalker(stamp, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf(stamp.dataset.date);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at); range.setEnd(n, at + stamp.dataset.date.length);
+      date = {text: stamp.dataset.date, lines: new Set([...range.getClientRects()].map(r => Math.round(r.top))).size};
+    }
+  }
+  const codes = [...document.querySelectorAll('article td code, article th code')].map(c => {
+    const lines = new Set([...c.getClientRects()].map(r => Math.round(r.top))).size;
+    return {text: c.textContent, lines};
+  });
+  const figures = [...document.querySelectorAll('article img[src*="/figures/"]')].filter(visible).map(img => {
+    const box = img.parentElement;
+    return {src: new URL(img.src).pathname, width: img.getBoundingClientRect().width, natural: img.naturalWidth,
+            boxScrolls: getComputedStyle(box).overflowX === 'auto' || getComputedStyle(box).overflowX === 'scroll',
+            boxWidth: box.clientWidth};
+  });
+  return {title: title && {text: title.textContent.trim(), scroll: title.scrollWidth, client: title.clientWidth},
+          date, codes, figures,
+          page: {scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth}};
+}"""
+
+
+def _smallest_text(svg: str) -> tuple[float | None, float]:
+    """The smallest font size in a figure and its viewBox width, both in the SVG's user units."""
+    sizes = [float(s) for s in re.findall(r'font-size[=:]\s*"?\s*([0-9.]+)', svg)]
+    view = re.search(r'viewBox="\s*[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)', svg)
+    return (min(sizes) if sizes else None), float(view.group(1))
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server, site):   # noqa: F811
+    """Each of PHONE_PAGES in both languages at 390x844, measured once, with screenshots."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    v = Visit(browser, server, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    _empty_search_index(v, site)
+    measures = {}
+    try:
+        for lang in ("zh", "en"):
+            for page in PHONE_PAGES:
+                p = v.open(url(lang, page))
+                m = p.evaluate(PHONE_MEASURES, [SMALLEST_TEXT_PX])
+                for figure in m["figures"]:
+                    smallest, view_width = _smallest_text((site / figure["src"].lstrip("/")).read_text(encoding="utf-8"))
+                    figure["smallest_px"] = smallest and round(smallest * figure["width"] / view_width, 1)
+                measures[lang, page] = m
+                name = f"{lang}-{page.removesuffix('.md').replace('/', '-')}"
+                p.screenshot(path=str(SHOTS / f"phone-{name}-top.png"))
+                for kind, selector in (("table", "article table"), ("figure", 'article img[src*="/figures/"]')):
+                    target = p.locator(f"{selector} >> visible=true").first
+                    if target.count():
+                        target.scroll_into_view_if_needed()
+                        p.screenshot(path=str(SHOTS / f"phone-{name}-{kind}.png"))
+        problems = list(v.problems)
+    finally:
+        v.close()
+    assert not problems, "\n".join(problems)
+    return measures
+
+
+def test_phone_identifiers_in_tables_stay_whole(phone):
+    assert any(m["codes"] for m in phone.values()), "no page of PHONE_PAGES has code in a table any more"
+    broken = [f"{lang} {page}: {c['text']!r} is drawn on {c['lines']} lines"
+              for (lang, page), m in phone.items() for c in m["codes"] if c["lines"] != 1]
+    assert not broken, "\n".join(broken)
+
+
+def test_phone_figures_keep_readable_labels(phone):
+    """A figure's smallest label is at least SMALLEST_TEXT_PX on screen, or the figure is at the size it
+    was drawn at; a figure wider than the column scrolls in its own box, never the page."""
+    checked, small = 0, []
+    for (lang, page), m in phone.items():
+        for f in m["figures"]:
+            checked += 1
+            natural = abs(f["width"] - f["natural"]) <= 1
+            if f["smallest_px"] is not None and f["smallest_px"] < SMALLEST_TEXT_PX and not natural:
+                small.append(f"{lang} {page}: {f['src']} labels at {f['smallest_px']} px "
+                             f"(drawn {f['width']:.0f} px wide of {f['natural']})")
+            if f["width"] > f["boxWidth"] + 1 and not f["boxScrolls"]:
+                small.append(f"{lang} {page}: {f['src']} is wider than its box, which does not scroll")
+        if m["page"]["scroll"] > m["page"]["client"]:
+            small.append(f"{lang} {page}: the page itself scrolls sideways ({m['page']})")
+    assert any(f["src"].split("/")[-1].startswith("call-path") for m in phone.values() for f in m["figures"])
+    assert checked and not small, "\n".join(small)
+
+
+def test_phone_stamp_date_is_on_one_line(phone):
+    wrapped = [f"{lang} {page}: the date {m['date']['text']} is drawn on {m['date']['lines']} lines"
+               for (lang, page), m in phone.items() if m["date"] and m["date"]["lines"] != 1]
+    if not any(m["date"] for m in phone.values()):
+        pytest.skip("no page of PHONE_PAGES has a dated stamp: their recordings are out of date (./book record)")
+    assert not wrapped, "\n".join(wrapped)
+
+
+def test_phone_site_title_fits(phone, browser, server, site):   # noqa: F811
+    """At 390 px (the pages above), and on the narrower phones too (360, 320 px), both languages."""
+    cut = [f"{lang} at 390 px: the title {m['title']['text']!r} needs {m['title']['scroll']} px, "
+           f"has {m['title']['client']}" for (lang, page), m in phone.items() if m["title"]["scroll"] > m["title"]["client"]]
+    for width in (360, 320):
+        v = Visit(browser, server, viewport={"width": width, "height": 740}, device_scale_factor=2, is_mobile=True)
+        _empty_search_index(v, site)
+        try:
+            for lang in ("zh", "en"):
+                p = v.open(url(lang, "index.md"))
+                title = p.evaluate("(t => [t.textContent.trim(), t.scrollWidth, t.clientWidth])"
+                                   "(document.querySelector('.md-header__topic .md-ellipsis'))")
+                p.screenshot(path=str(SHOTS / f"phone-{lang}-title-{width}.png"), clip={"x": 0, "y": 0, "width": width,
+                                                                                      "height": 60})
+                if title[1] > title[2]:
+                    cut.append(f"{lang} at {width} px: the title {title[0]!r} needs {title[1]} px, has {title[2]}")
+        finally:
+            v.close()
+    assert not cut, "\n".join(dict.fromkeys(cut))
