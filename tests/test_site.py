@@ -212,6 +212,13 @@ def test_every_chapter_page_offers_its_notebook(site):
             assert sheets, f"{lang} {page}: the notebook view does not link the shared notebook stylesheet"
             location = page.removesuffix(".md") + "-notebook/"
             assert location not in search[lang], f"{lang} {page}: the notebook view is in the search index"
+            assert "clipboard-copy-txt" not in text, f"{lang} {page}: the notebook view carries each source twice"
+            assert not re.search(r'<h[1-6] id=""', text), f"{lang} {page}: a heading of the notebook view has no id"
+            for other in ("zh", "en"):     # the language switcher: the same notebook view in each language
+                switch = [a["href"] for t, a in tags(rendered) if t == "a" and a.get("hreflang") == other]
+                twin = html_path(site, other, page).parent.parent / (Path(page).stem + "-notebook")
+                assert switch and (rendered.parent / switch[0]).resolve() == twin.resolve(), (
+                    f"{lang} {page}: the notebook view's switch to {other} leads to {switch}")
 
 
 def test_each_program_shown_in_sections_is_one_click_away_whole(site):

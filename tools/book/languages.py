@@ -10,6 +10,10 @@
   same page in the other language.
 - English pages point Material's `base` at /en/, so that they load the English
   search index (tools/book/search.py).
+- The switcher keeps the URL's #anchor: from /preface/glossary/#tensor it leads
+  to /en/preface/glossary/#tensor (the glossary's anchors are the same in both
+  languages). A few lines of inline script, written into every page, since the
+  anchor exists only in the reader's browser.
 """
 import json
 import re
@@ -50,8 +54,24 @@ def _base_of_other_language(match):
     return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
 
 
+# rewrites the switcher's links to end in the current #anchor, now and whenever it changes
+KEEP_ANCHOR = ('<script>/* the language switcher keeps the #anchor: tools/book/languages.py */'
+               '(function(){function keep(){document.querySelectorAll("a.md-select__link[hreflang]")'
+               '.forEach(function(a){a.href=a.href.split("#")[0]+location.hash})}'
+               'keep();addEventListener("hashchange",keep)})()</script>\n')
+
+
+def keep_anchor(output: str) -> str:
+    if 'class="md-select__link"' not in output:
+        return output
+    head, body_end, tail = output.rpartition("</body>")
+    if not body_end:
+        return output
+    return head + KEEP_ANCHOR + body_end + tail
+
+
 def post_page(output: str, where: str) -> str:
-    output = drop_alternates(output)
+    output = keep_anchor(drop_alternates(output))
     if f'<html lang="{OTHER_LANGUAGE}"' in output:
         output, count = _CONFIG.subn(_base_of_other_language, output, count=1)
         if count != 1:

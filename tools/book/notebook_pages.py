@@ -14,9 +14,20 @@ A rendered notebook is made light and self-contained: the scripts nbconvert's
 template would load from a CDN are dropped, and its inlined stylesheets (about
 590 KB, JupyterLab's whole CSS, on every page) move to one shared file,
 assets/notebook.css, written after the build with only the rules these pages can
-match, so the browser fetches it once.
+match, so the browser fetches it once. The pruning works on tinycss2's parse
+tree (a selector list is cut at its top-level commas only, never inside
+`:is(...)`): 589 KB (88 KB gzipped) pruned to about 38 KB (7 KB gzipped).
+
+A view reads like its chapter page: each code cell shows its source once, with
+Material's copy button (nbconvert's prompts, dead copy button and second copy of
+the source are dropped); headings carry the chapter page's ids, and the contents
+list is made from them, inline code included; the language switcher leads to the
+same notebook view in the other language; the footer leads back to the chapter
+page and on to the next one.
 """
 import hashlib
+import html
+import itertools
 import os
 import re
 from pathlib import Path
@@ -40,6 +51,15 @@ _NB_SCRIPT = re.compile(r"<script\b(?:(?!</script>).)*?(?:mathjax|cdnjs|https?:/
 _NB_STYLE = re.compile(r'<style type="text/css">(.*?)</style>\s*', re.DOTALL)
 _NB_STYLE_LIST = re.compile(r"<style>\s*\['.*?'\]\s*</style>\s*", re.DOTALL)
 _NB_CLASS = re.compile(r'class="([^"]*)"')
+# what nbconvert adds around a code cell that does nothing here: its prompts ("In [ ]:", the
+# cells were never run), a copy button whose script would come from a CDN, and a second
+# copy of the cell's source that only that script's stylesheet hid
+_NB_PROMPT = re.compile(r'<div class="jp-(?:In|Out)putPrompt jp-(?:Input|Output)Area-prompt">[^<]*</div>')
+_NB_COPY = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*', re.DOTALL)
+_NB_SOURCE_AGAIN = re.compile(r'<div class="clipboard-copy-txt"[^>]*>[^<]*</div>\s*')
+# a code cell's highlighted source: given a <code> inside its <pre>, it gets Material's
+# copy button and code style, as on the chapter page
+_NB_SOURCE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
 # kept in tools/notebooks.py, a module imported once per process: `mkdocs serve`
 # re-runs the hooks for every rebuild, and a dirty rebuild renders only the
 # notebook pages that changed, whose classes alone would prune the stylesheet
@@ -82,8 +102,21 @@ def add_notebooks(files, config, lang: str, changed):
                      inclusion=InclusionLevel.NOT_IN_NAV)
         wrapped = NotebookFile(plain, **config)
         wrapped.inclusion = InclusionLevel.NOT_IN_NAV
-        wrapped.book_notebook = {"download": download, "page": f"{lang}/{page}"}
+        wrapped.book_notebook = {"download": download, "page": f"{lang}/{page}",
+                                 "chapter": files.get_file_from_path(f"{lang}/{page}")}
+        # what mkdocs-static-i18n reads to point the language switcher at this page's twin (it
+        # sets it on the files it knows, before these are added): the same notebook view
+        wrapped.locale = wrapped.locale_alternate_of = lang
+        wrapped.alternates = {code: _Alternate(NotebookFile(
+            File(f"{'' if code == 'zh' else code + '/'}{stem}-notebook.ipynb", str(NOTEBOOKS),
+                 config["site_dir"], config["use_directory_urls"]), **config).url) for code in ("zh", "en")}
         files.append(wrapped)
+
+
+class _Alternate:
+    """The one thing mkdocs-static-i18n's switcher reads of a page's twin: its URL."""
+    def __init__(self, url: str):
+        self.url = url
 
 
 def is_view(page) -> bool:
@@ -99,8 +132,45 @@ def view_content(html_text: str, page) -> str:
     link = f'<link rel="stylesheet" href="{get_relative_url(NOTEBOOK_CSS, page.url)}">\n'
     html_text = _NB_STYLE.sub(link, html_text, count=1)
     html_text = _NB_STYLE.sub("", html_text)
+    html_text = _NB_SOURCE_AGAIN.sub("", _NB_COPY.sub("", _NB_PROMPT.sub("", html_text)))
+    html_text = _NB_SOURCE.sub(lambda m: f"{m.group(1)}<code>{m.group(2)}</code>{m.group(3)}", html_text)
     _nb_classes.update(name for match in _NB_CLASS.finditer(html_text) for name in match.group(1).split())
+    html_text = _headings_and_contents(html_text, page)
+    # the footer: back to the chapter page, and on to the page after it
+    chapter = getattr(page.file.book_notebook["chapter"], "page", None)
+    if chapter is not None:
+        page.previous_page, page.next_page = chapter, chapter.next_page
     return formulas.notebook_view(html_text, page.file.src_path)
+
+
+# a heading as nbconvert writes it: its id (empty for a Chinese heading), its HTML, its permalink
+_NB_HEADING = re.compile(r'<h([1-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>',
+                         re.DOTALL)
+
+
+def _headings_and_contents(html_text: str, page) -> str:
+    """Give each heading the id Python-Markdown gives it on the chapter page, and rebuild the
+    page's contents list from the headings themselves.
+
+    nbconvert leaves a Chinese heading's id empty, and mkdocs-jupyter's contents list, made
+    from the notebook as Markdown by another route, drops inline code ("、与叶子张量") and
+    links to ids the page does not have. The list shows each heading's text, code included,
+    as the chapter page's does."""
+    from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+    from mkdocs.structure.toc import get_toc
+
+    used, tokens = set(), []
+
+    def heading(match):
+        level, inner = int(match.group(1)), match.group(2)
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        anchor = unique(slugify(text, "-"), used)
+        tokens.append({"level": level, "id": anchor, "name": html.escape(text, quote=False), "children": []})
+        return (f'<h{level} id="{anchor}">{inner}<a class="anchor-link" href="#{anchor}">¶</a></h{level}>')
+
+    html_text = _NB_HEADING.sub(heading, html_text)
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    return html_text
 
 
 def keep_render_cache(config):
@@ -121,34 +191,108 @@ def keep_render_cache(config):
         plugin._used_cache_paths.add(_get_cache_path(plugin.config["cache_dir"], key))
 
 
-def prune_css(css: str, used: set) -> str:
-    """The rules of `css` whose selectors name only classes in `used` (at-rules kept whole)."""
-    import tinycss2
+# at-rules whose block holds rules (pruned like the stylesheet); any other at-rule is kept whole
+_GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document", "scope", "starting-style"}
 
-    def selectors(prelude):
-        kept = []
-        for selector in tinycss2.serialize(prelude).split(","):
-            names = re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\[[^\]]*\]", "", selector))
-            if all(name in used for name in names):
-                kept.append(selector.strip())
-        return kept
+
+def split_selector_list(prelude) -> list:
+    """A rule's prelude (tinycss2 tokens) cut into its selectors, at top-level commas only.
+
+    Commas inside :is(), :not(), :where() or [attr="a,b"] are inside a FunctionBlock,
+    a SquareBracketsBlock or a string token, never at the top level of the prelude."""
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    selectors.append(current)
+    return selectors
+
+
+def required_classes(selector) -> set:
+    """The class names a selector's element chain needs: `.name` at its top level.
+
+    Classes inside functional pseudo-classes (:not(.x) matches where .x is absent;
+    :is(.x, .y) needs only one of them) and inside attribute selectors are ignored:
+    a rule is kept whenever it might match."""
+    names = set()
+    for before, token in itertools.pairwise(selector):
+        if before.type == "literal" and before.value == "." and token.type == "ident":
+            names.add(token.value)
+    return names
+
+
+def never_matches(selector) -> bool:
+    """A selector with `:root` after a combinator ("`.jupyter-wrapper :root`", as mkdocs-jupyter
+    prefixes JupyterLab's variables): the root element has no ancestor and no sibling."""
+    chain = False
+    for before, token in itertools.pairwise(selector):
+        if before.type == "whitespace" or (before.type == "literal" and before.value in (">", "+", "~")):
+            chain = True
+        if chain and before.type == "literal" and before.value == ":" and token.type == "ident" \
+                and token.lower_value == "root":
+            return True
+    return False
+
+
+def prune_css(css: str, used: set) -> str:
+    """The rules of `css` that can match elements whose classes are in `used`.
+
+    Works on tinycss2's parse tree, never on the text: a selector list is cut
+    only at its top-level commas, a rule keeps the selectors that may match,
+    serialized from their own tokens, with the declarations untouched; grouping
+    at-rules (@media, @supports...) are pruned inside and dropped when empty;
+    other at-rules (@keyframes, @font-face...) are kept whole; @charset, which
+    is only valid first in a file, and parse errors are dropped."""
+    import tinycss2
 
     def rules(nodes):
         out = []
         for node in nodes:
             if node.type == "qualified-rule":
-                kept = selectors(node.prelude)
+                kept = [tinycss2.serialize(selector).strip() for selector in split_selector_list(node.prelude)
+                        if required_classes(selector) <= used and not never_matches(_strip(selector))]
                 if kept:
                     out.append(",".join(kept) + "{" + tinycss2.serialize(node.content).strip() + "}")
-            elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content:
-                inner = rules(tinycss2.parse_rule_list(node.content, skip_whitespace=True, skip_comments=True))
+            elif node.type == "at-rule" and node.lower_at_keyword in _GROUPING_AT_RULES and node.content is not None:
+                inner = rules(tinycss2.parse_blocks_contents(node.content, skip_whitespace=True,
+                                                             skip_comments=True))
                 if inner:
-                    out.append(f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}{{{''.join(inner)}}}")
+                    out.append(f"@{node.at_keyword}{tinycss2.serialize(node.prelude).rstrip()}{{{''.join(inner)}}}")
             elif node.type == "at-rule" and node.lower_at_keyword != "charset":
                 out.append(tinycss2.serialize([node]))
         return out
 
-    return "".join(rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)))
+    kept = rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+    # the stylesheets of several notebooks repeat rules: of rules written the same, the
+    # last decides the cascade, so the earlier copies change nothing
+    last = {rule: i for i, rule in enumerate(kept)}
+    return "\n".join(rule for i, rule in enumerate(kept) if last[rule] == i)
+
+
+def _strip(tokens):
+    """Tokens without leading and trailing whitespace."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].type == "whitespace":
+        start += 1
+    while end > start and tokens[end - 1].type == "whitespace":
+        end -= 1
+    return tokens[start:end]
+
+
+# the book's own rules for the notebook views, after JupyterLab's: a Markdown cell clips
+# what overflows it, so a table keeps inside the cell (Material pulls it 0.8rem out on each
+# side), and a formula wider than the cell scrolls instead of being cut (a paragraph scrolls, not
+# a list item, whose bullet would be cut off); a recorded output keeps its lines and columns,
+# and scrolls on a phone, as on the chapter page
+NOTEBOOK_RULES = """
+.jupyter-wrapper .jp-RenderedMarkdown .md-typeset__scrollwrap{margin-left:0;margin-right:0}
+.jupyter-wrapper .jp-RenderedMarkdown math[display="block"]{overflow-x:auto;overflow-y:hidden}
+.jupyter-wrapper .jp-RenderedMarkdown p{overflow-x:auto}
+.jupyter-wrapper .jp-OutputArea-output pre{white-space:pre;overflow-x:auto}
+"""
 
 
 def write_notebook_css(site_dir: Path):
@@ -156,10 +300,11 @@ def write_notebook_css(site_dir: Path):
     if not _nb_styles:
         return
     css = "\n".join(_nb_styles)
-    key = hashlib.sha256((css + "\0" + " ".join(sorted(_nb_classes))).encode()).hexdigest()[:16]
+    pruner = Path(__file__).read_text(encoding="utf-8")     # a change to the pruning invalidates it too
+    key = hashlib.sha256("\0".join((css, " ".join(sorted(_nb_classes)), pruner)).encode()).hexdigest()[:16]
     cached = NOTEBOOKS.parent / "notebook-css" / f"{key}.css"
     if not cached.is_file():
-        _write(cached, prune_css(css, _nb_classes) + "\n")
+        _write(cached, prune_css(css, _nb_classes) + "\n" + NOTEBOOK_RULES.lstrip())
     target = site_dir / NOTEBOOK_CSS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(cached.read_bytes())
