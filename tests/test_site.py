@@ -136,6 +136,35 @@ def test_formulas_are_mathml(site):
             assert 'class="arithmatex"' not in html, f"{lang} {page}: a formula was left as raw TeX"
 
 
+def test_no_tex_is_left_in_the_text(site):
+    """A display formula that Markdown did not see as a block of its own (inside a
+    list item with no blank line before it) reaches the reader as backslashes and brackets."""
+    class Text(HTMLParser):
+        skipped = {"code", "pre", "script", "style", "math", "textarea"}
+
+        def __init__(self):
+            super().__init__()
+            self.depth, self.found = 0, []
+
+        def handle_starttag(self, tag, attrs):
+            self.depth += tag in self.skipped
+
+        def handle_endtag(self, tag):
+            self.depth -= tag in self.skipped
+
+        def handle_data(self, data):
+            if not self.depth and re.search(r"\\[\[\]()]|\\(?:frac|eta|sum|lVert|mathbf)\b", data):
+                self.found.append(" ".join(data.split())[:80])
+
+    left = []
+    for lang in ("zh", "en"):
+        for page in PAGES:
+            parser = Text()
+            parser.feed(html_path(site, lang, page).read_text(encoding="utf-8"))
+            left += [f"docs/{lang}/{page}: {text}" for text in parser.found]
+    assert not left, "raw TeX shown to the reader (put a blank line around a display formula):\n" + "\n".join(left)
+
+
 def test_recorded_outputs_appear_on_the_pages(site):
     """An include that resolved to nothing would show an empty block: check the text is there."""
     import html as html_lib
