@@ -99,13 +99,17 @@ def test_gpu(snippet, gpu):
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
 def test_snippet_shape(snippet):
-    """DESIGN.md: a snippet is a standalone program of 20 to 120 lines that says
-    what it shows in a docstring and seeds whatever randomness it uses."""
+    """DESIGN.md: a snippet is a standalone program of 20 to 120 lines, each at
+    most 79 characters (what a code block shows whole at 1280 px: issue 12), that
+    says what it shows in a docstring and seeds whatever randomness it uses."""
     import ast
     source = snippet.read_text(encoding="utf-8")
     lines = len(source.splitlines())
     name = runner.rel(snippet)
     assert 20 <= lines <= 120, f"{name} has {lines} lines; keep a snippet between 20 and 120"
+    wide = [f"{name}:{number}: {len(line)} characters: {line.strip()[:60]}"
+            for number, line in enumerate(source.splitlines(), 1) if len(line) > 79]
+    assert not wide, "lines over 79 characters (a code block shows 80 at 1280 px):\n  " + "\n  ".join(wide)
     assert ast.get_docstring(ast.parse(source)), f"{name} needs a docstring saying what it shows"
     if re.search(r"\btorch\.(rand|randn|randint|randperm|normal)\b|\.random\.", source):
         assert re.search(r"manual_seed\(|default_rng\(\d|np\.random\.seed\(", source), f"{name} uses randomness without a seed"

@@ -5,8 +5,8 @@ import torch
 w = torch.tensor([1.0, 2.0], requires_grad=True)
 
 for i in range(3):
-    loss = (w ** 2).sum()                # d loss / dw = 2w = [2, 4]
-    loss.backward()                      # adds to w.grad, does not overwrite it
+    loss = (w ** 2).sum()  # d loss / dw = 2w = [2, 4]
+    loss.backward()        # adds to w.grad, does not overwrite it
     print(f"after backward #{i + 1}: w.grad = {w.grad.tolist()}")
 
 assert torch.equal(w.grad, 3 * 2 * w.detach())   # three times [2, 4]

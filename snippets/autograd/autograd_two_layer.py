@@ -1,4 +1,5 @@
-"""The two-layer ReLU network of Part 1, with the backward pass left to autograd.
+"""The two-layer ReLU network of Part 1,
+with the backward pass left to autograd.
 
 Runs on a GPU (CUDA or Apple MPS) when there is one, else on the CPU.
 """
@@ -34,7 +35,8 @@ dtype = torch.float32
 
 x = torch.randn(N, D_in, device=device, dtype=dtype)
 y = torch.randn(N, D_out, device=device, dtype=dtype)
-w1 = torch.randn(D_in, H, device=device, dtype=dtype, requires_grad=True)   # (1)!
+w1 = torch.randn(D_in, H, device=device, dtype=dtype,
+                 requires_grad=True)  # (1)!
 w2 = torch.randn(H, D_out, device=device, dtype=dtype, requires_grad=True)
 # --8<-- [end:data]
 

@@ -11,7 +11,8 @@ with torch.no_grad():
 y3 = y1 + y2
 
 print("y3 value:", y3.tolist())          # the values include the cube
-print("y1.requires_grad:", y1.requires_grad, "| y2.requires_grad:", y2.requires_grad)
+print("y1.requires_grad:", y1.requires_grad,
+      "| y2.requires_grad:", y2.requires_grad)
 
 y3.sum().backward()
 print("dy3/dx   :", x.grad.tolist())

@@ -39,7 +39,8 @@ assert ok
 out = MyReLU.apply(h)
 print("out.grad_fn:", type(out.grad_fn).__name__)
 out.sum().backward()
-assert torch.equal(out, torch.relu(h)) and torch.equal(h.grad, (h > 0).double())
+assert torch.equal(out, torch.relu(h))
+assert torch.equal(h.grad, (h > 0).double())
 # --8<-- [end:check]
 
 # --8<-- [start:train]

@@ -1,5 +1,5 @@
-"""The .data pitfall: an in-place change through .data gives a silently wrong gradient;
-the same change through detach() is caught by the version counter."""
+"""The .data pitfall: an in-place change through .data gives a silently wrong
+gradient; the same change through detach() is caught by the version counter."""
 import torch
 
 # --8<-- [start:right]

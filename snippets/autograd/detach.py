@@ -1,4 +1,5 @@
-"""detach(): the same numbers, cut off from the graph (shared memory, no gradient)."""
+"""detach(): the same numbers, cut off from
+the graph (shared memory, no gradient)."""
 import torch
 
 # --8<-- [start:detach]

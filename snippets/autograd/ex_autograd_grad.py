@@ -1,4 +1,5 @@
-"""Exercise: torch.autograd.grad returns the gradients instead of adding them to .grad."""
+"""Exercise: torch.autograd.grad returns the
+gradients instead of adding them to .grad."""
 import torch
 
 torch.manual_seed(0)

@@ -16,7 +16,8 @@ y3 = x ** 2 + x.detach() ** 3
 y3.sum().backward()
 grad_detach = x.grad.clone()
 
-# version 3: detach the cube after computing it (the graph for x**3 is built, then cut)
+# version 3: detach the cube after computing
+# it (the graph for x**3 is built, then cut)
 x.grad = None
 y3 = x ** 2 + (x ** 3).detach()
 y3.sum().backward()
@@ -25,5 +26,6 @@ print("no_grad        :", grad_no_grad.tolist())
 print("x.detach()**3  :", grad_detach.tolist())
 print("(x**3).detach():", x.grad.tolist())
 assert torch.equal(grad_no_grad, 2 * x.detach())
-assert torch.equal(grad_detach, grad_no_grad) and torch.equal(x.grad, grad_no_grad)
+assert torch.equal(grad_detach, grad_no_grad)
+assert torch.equal(x.grad, grad_no_grad)
 print("all three give dy3/dx = 2x")

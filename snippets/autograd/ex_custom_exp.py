@@ -1,4 +1,5 @@
-"""Exercise: a custom exp whose backward reuses the saved output, checked with gradcheck."""
+"""Exercise: a custom exp whose backward reuses
+the saved output, checked with gradcheck."""
 import torch
 
 
@@ -6,7 +7,7 @@ class MyExp(torch.autograd.Function):
     @staticmethod
     def forward(ctx, input):
         result = input.exp()
-        ctx.save_for_backward(result)    # d exp(x)/dx = exp(x): save the output
+        ctx.save_for_backward(result)  # d exp(x)/dx = exp(x): save the output
         return result
 
     @staticmethod
@@ -33,7 +34,9 @@ y.mul_(2)
 try:
     y.sum().backward()
 except RuntimeError as err:
-    print("after y.mul_(2), backward -> RuntimeError (modified by an inplace operation)")
+    print("after y.mul_(2), backward -> RuntimeError "
+          "(modified by an inplace operation)")
     assert "modified by an inplace operation" in str(err)
 else:
-    raise AssertionError("the in-place change of a saved output should be caught")
+    raise AssertionError(
+        "the in-place change of a saved output should be caught")

@@ -31,7 +31,10 @@ def train(zero_grads, steps=300, lr=1e-6):
 
 right, forgot = train(zero_grads=True), train(zero_grads=False)
 for t in (0, 10, 50, 100, 299):
-    print(f"step {t + 1:3d}  with zero_(): {right[t]:10.4g}  without: {forgot[t]:10.4g}")
+    print(f"step {t + 1:3d}  with zero_(): "
+          f"{right[t]:10.4g}  without: {forgot[t]:10.4g}")
 
 assert right[-1] < 1e-3 * right[0]
-assert not math.isfinite(forgot[-1]) or forgot[-1] > right[0], "training should diverge"
+assert not math.isfinite(forgot[-1]) or forgot[-1] > right[0], (
+    "training should diverge"
+)

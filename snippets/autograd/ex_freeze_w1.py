@@ -5,14 +5,16 @@ torch.manual_seed(0)
 N, D_in, H, D_out = 64, 1000, 100, 10
 x = torch.randn(N, D_in)
 y = torch.randn(N, D_out)
-w1 = torch.randn(D_in, H)                # frozen: created without requires_grad
+w1 = torch.randn(D_in, H)  # frozen: created without requires_grad
 w2 = torch.randn(H, D_out)
 
-# with w1 fixed, the loss is a quadratic in w2 with Hessian 2 h^T h (times identity)
+# with w1 fixed, the loss is a quadratic in
+# w2 with Hessian 2 h^T h (times identity)
 h_relu = x.mm(w1).clamp(min=0)           # (N, H)
 largest = torch.linalg.eigvalsh(2 * h_relu.t() @ h_relu).max().item()
 print(f"largest eigenvalue of the Hessian: {largest:.3g}")
-print(f"gradient descent is stable only for lr < 2 / {largest:.3g} = {2 / largest:.3g}")
+print("gradient descent is stable only for lr "
+      f"< 2 / {largest:.3g} = {2 / largest:.3g}")
 
 
 def train(lr, steps=500):

@@ -27,7 +27,8 @@ print("float64:", torch.autograd.gradcheck(MyReLU.apply, (h64,)))
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    ok32 = torch.autograd.gradcheck(MyReLU.apply, (h32,), raise_exception=False)
+    ok32 = torch.autograd.gradcheck(MyReLU.apply, (h32,),
+                                    raise_exception=False)
 print("float32:", ok32)
 assert ok32 is False
 assert any("not a double precision" in str(w.message) for w in caught)

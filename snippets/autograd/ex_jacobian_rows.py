@@ -1,4 +1,5 @@
-"""Exercise: the whole Jacobian, one row per backward pass with a one-hot `gradient`."""
+"""Exercise: the whole Jacobian, one row per
+backward pass with a one-hot `gradient`."""
 import torch
 
 

@@ -1,4 +1,5 @@
-"""Exercise: accumulating gradients over micro-batches gives the full batch's gradient."""
+"""Exercise: accumulating gradients over
+micro-batches gives the full batch's gradient."""
 import torch
 
 torch.manual_seed(0)
@@ -17,7 +18,8 @@ def loss_fn(x, y):
 loss_fn(x, y).backward()
 full_w1, full_w2 = w1.grad.clone(), w2.grad.clone()
 
-# four micro-batches of 16; .grad adds them up because nobody zeroes it in between
+# four micro-batches of 16; .grad adds them
+# up because nobody zeroes it in between
 w1.grad, w2.grad = None, None
 for x_part, y_part in zip(x.split(16), y.split(16)):
     loss_fn(x_part, y_part).backward()

@@ -1,4 +1,5 @@
-"""Exercise: an old 0.3-style training and evaluation loop, ported to today's PyTorch."""
+"""Exercise: an old 0.3-style training and
+evaluation loop, ported to today's PyTorch."""
 import torch
 
 if torch.accelerator.is_available():
@@ -31,7 +32,8 @@ x_test = torch.randn(16, D_in, device=device)
 # was Variable(x_test, volatile=True)
 with torch.inference_mode():
     y_test = x_test.mm(w)
-print("test output:", tuple(y_test.shape), "| requires_grad:", y_test.requires_grad)
+print("test output:", tuple(y_test.shape),
+      "| requires_grad:", y_test.requires_grad)
 
 assert losses[-1] < 0.1 * losses[0], "the loss should fall"
 assert not y_test.requires_grad and w.is_leaf

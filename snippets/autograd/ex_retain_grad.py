@@ -1,4 +1,5 @@
-"""Exercise: the gradient of an intermediate (non-leaf) tensor, kept with retain_grad()."""
+"""Exercise: the gradient of an intermediate
+(non-leaf) tensor, kept with retain_grad()."""
 import torch
 
 x = torch.tensor([1.0, 2.0, 3.0])

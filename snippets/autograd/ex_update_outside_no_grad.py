@@ -7,18 +7,23 @@ x = torch.randn(8, 5)
 y = torch.randn(8, 2)
 lr = 1e-2
 
-# 1. in place, outside no_grad: autograd refuses to change a leaf it is tracking
+# 1. in place, outside no_grad: autograd
+# refuses to change a leaf it is tracking
 w = torch.randn(5, 2, requires_grad=True)
 (x.mm(w) - y).pow(2).sum().backward()
 try:
     w -= lr * w.grad
 except RuntimeError as err:
     print("w -= lr * w.grad -> RuntimeError:", err)
-    assert "a leaf Variable that requires grad is being used in an in-place" in str(err)
+    assert (
+        "a leaf Variable that requires grad is being used in an in-place"
+        in str(err)
+    )
 else:
     raise AssertionError("an in-place change of a tracked leaf should fail")
 
-# 2. out of place, outside no_grad: runs, but w is now the output of an operation
+# 2. out of place, outside no_grad: runs,
+# but w is now the output of an operation
 w = w - lr * w.grad
 print("w = w - lr * w.grad -> is_leaf:", w.is_leaf,
       "| grad_fn:", type(w.grad_fn).__name__)

@@ -26,7 +26,8 @@ try:
 except RuntimeError as err:             # GradcheckError is a RuntimeError
     first_line = str(err).splitlines()[0]
     print(f"with raise_exception=True -> {type(err).__name__}: {first_line}")
-    assert type(err).__name__ == "GradcheckError" and "Jacobian mismatch" in first_line
+    assert type(err).__name__ == "GradcheckError"
+    assert "Jacobian mismatch" in first_line
 else:
     raise AssertionError("gradcheck should reject the broken backward")
 

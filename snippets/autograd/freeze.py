@@ -1,4 +1,5 @@
-"""Freezing a weight with requires_grad_(False): the two-layer net trains only w1."""
+"""Freezing a weight with requires_grad_(False):
+the two-layer net trains only w1."""
 # --8<-- [start:setup]
 import torch
 

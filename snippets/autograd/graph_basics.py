@@ -15,8 +15,10 @@ loss = z.pow(2).sum()                    # a scalar
 
 def describe(name, t):
     fn = type(t.grad_fn).__name__ if t.grad_fn is not None else None
-    print(f"{name:4s} requires_grad={t.requires_grad!s:5s}  is_leaf={t.is_leaf!s:5s}"
-          f"  grad_fn={fn}")
+    print(
+        f"{name:4s} requires_grad={t.requires_grad!s:5s}  "
+        f"is_leaf={t.is_leaf!s:5s}  grad_fn={fn}"
+    )
 
 
 for name, t in [("x", x), ("w", w), ("b", b), ("z", z), ("loss", loss)]:
@@ -32,7 +34,8 @@ names = {id(w): "w", id(b): "b"}
 
 
 def walk(fn, depth=0):
-    """Print the graph below fn, following next_functions back to the leaves."""
+    """Print the graph below fn, following
+    next_functions back to the leaves."""
     label = type(fn).__name__
     # AccumulateGrad: the node of a leaf tensor
     if hasattr(fn, "variable"):

@@ -11,7 +11,8 @@ print("tracked:        requires_grad =", y.requires_grad,
 
 with torch.no_grad():                    # nothing inside is recorded
     y = w * 2
-print("under no_grad:  requires_grad =", y.requires_grad, "| grad_fn =", y.grad_fn)
+print("under no_grad:  requires_grad =", y.requires_grad,
+      "| grad_fn =", y.grad_fn)
 assert not y.requires_grad and y.grad_fn is None
 assert w.requires_grad                   # w itself is unchanged
 # --8<-- [end:no_grad]
@@ -40,6 +41,7 @@ assert not y.requires_grad and y.is_inference()
 for training in (True, False):
     with torch.set_grad_enabled(training):   # on or off by a flag
         y = w * 2
-    print(f"set_grad_enabled({training!s:5s}): requires_grad = {y.requires_grad}")
+    print(f"set_grad_enabled({training!s:5s}): "
+          f"requires_grad = {y.requires_grad}")
     assert y.requires_grad == training
 # --8<-- [end:set_grad_enabled]

@@ -12,7 +12,8 @@ except RuntimeError as err:
     print("y.backward() -> RuntimeError:", err)
     assert "only for scalar outputs" in str(err)
 else:
-    raise AssertionError("backward() on a vector should need a gradient argument")
+    raise AssertionError(
+        "backward() on a vector should need a gradient argument")
 # --8<-- [end:error]
 
 # --8<-- [start:vjp]

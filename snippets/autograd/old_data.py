@@ -14,7 +14,8 @@ try:
     loss.data[0]
 except IndexError as err:
     print("loss.data[0] -> IndexError:", err)
-    assert "invalid index of a 0-dim tensor" in str(err) and "tensor.item()" in str(err)
+    assert "invalid index of a 0-dim tensor" in str(err)
+    assert "tensor.item()" in str(err)
 else:
     raise AssertionError("indexing a 0-dim tensor should fail")
 print("loss.item():", round(loss.item(), 4))

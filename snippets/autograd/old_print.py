@@ -13,7 +13,8 @@ try:
 except SyntaxError as err:
     print(f"line {err.lineno}: {err.text.strip()!r}")
     print("SyntaxError:", err.msg)
-    assert err.lineno == 4 and "Missing parentheses in call to 'print'" in err.msg
+    assert err.lineno == 4
+    assert "Missing parentheses in call to 'print'" in err.msg
 else:
     raise AssertionError("Python 3 should reject the print statement")
 # --8<-- [end:compile]

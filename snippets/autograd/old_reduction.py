@@ -24,7 +24,8 @@ def call_and_catch(fn):
 # --8<-- [start:elementwise_mean]
 old = lambda: F.mse_loss(y_pred, y, reduction="elementwise_mean")
 loss, warning = call_and_catch(old)
-print("reduction='elementwise_mean':", warning.category.__name__, "-", warning.message)
+print("reduction='elementwise_mean':", warning.category.__name__,
+      "-", warning.message)
 print("  same value as reduction='mean':", torch.equal(loss, mean))
 assert "Please use reduction='mean' instead" in str(warning.message)
 assert torch.equal(loss, mean)

@@ -31,14 +31,17 @@ assert torch.equal(w.grad, modern.grad)
 p = torch.ones(3, requires_grad=True)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    x = Variable(torch.ones(3), volatile=True)    # 0.3: "no graph from here on"
+    x = Variable(torch.ones(3), volatile=True)  # 0.3: "no graph from here on"
     y = x * p
-print("volatile=True warns:", caught[0].category.__name__, "-", caught[0].message)
+print("volatile=True warns:", caught[0].category.__name__,
+      "-", caught[0].message)
 assert "volatile was removed and now has no effect" in str(caught[0].message)
-print("y = x * p still builds a graph:", y.requires_grad, type(y.grad_fn).__name__)
-assert y.requires_grad and y.grad_fn is not None  # no effect: a graph was built
+print("y = x * p still builds a graph:", y.requires_grad,
+      type(y.grad_fn).__name__)
+# no effect: a graph was built
+assert y.requires_grad and y.grad_fn is not None
 
-with torch.no_grad():                             # today's way to say "no graph"
+with torch.no_grad():  # today's way to say "no graph"
     y = torch.ones(3) * p
 print("under torch.no_grad():", y.requires_grad, y.grad_fn)
 assert not y.requires_grad

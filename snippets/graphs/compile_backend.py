@@ -1,6 +1,8 @@
-"""torch.compile with a home-made backend, which prints the graph Dynamo captured and runs it as is.
+"""torch.compile with a home-made backend, which
+prints the graph Dynamo captured and runs it as is.
 
-Dynamo captures the two-layer loss once; the next 499 training steps reuse that graph.
+Dynamo captures the two-layer loss once; the
+next 499 training steps reuse that graph.
 """
 import numpy as np
 import torch
@@ -25,11 +27,14 @@ if torch.accelerator.is_available():
     device = torch.accelerator.current_accelerator()
 else:
     device = torch.device("cpu")
-dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
+# mps has no float64
+dtype = torch.float32 if device.type == "mps" else torch.float64
 rng = np.random.default_rng(0)
-shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]           # x, y, w1, w2
-x, y, w1, w2 = (torch.tensor(rng.standard_normal(s), device=device, dtype=dtype)
-                for s in shapes)
+shapes = [(64, 1000), (64, 10), (1000, 100), (100, 10)]  # x, y, w1, w2
+x, y, w1, w2 = (
+    torch.tensor(rng.standard_normal(s), device=device, dtype=dtype)
+    for s in shapes
+)
 w1.requires_grad_()
 w2.requires_grad_()
 lr = 1e-6
@@ -37,7 +42,8 @@ lr = 1e-6
 compiled_loss = torch.compile(two_layer_loss, backend=show_graph)
 losses = []
 for t in range(500):
-    loss = compiled_loss(x, y, w1, w2)   # the first call captures, the others reuse
+    # the first call captures, the others reuse
+    loss = compiled_loss(x, y, w1, w2)
     loss.backward()
     with torch.no_grad():
         w1 -= lr * w1.grad
@@ -49,4 +55,6 @@ print(f"graphs captured: {len(captured)}; "
       f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 
 assert len(captured) == 1, "one capture, reused for all 500 steps"
-assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+assert losses[-1] < 1e-3 * losses[0], (
+    "the loss should fall by three orders of magnitude"
+)

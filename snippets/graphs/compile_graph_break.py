@@ -1,7 +1,8 @@
-"""A graph break: torch.compile meets an `if` on a tensor's value and splits the function there.
+"""A graph break: torch.compile meets an `if` on
+a tensor's value and splits the function there.
 
-A backend that lists each graph shows the pieces; torch._dynamo.explain counts them;
-fullgraph=True turns the break into an error.
+A backend that lists each graph shows the pieces; torch._dynamo.explain
+counts them; fullgraph=True turns the break into an error.
 """
 import torch
 
@@ -9,9 +10,13 @@ captured = []
 
 
 def show_ops(gm, example_inputs):
-    """A backend that lists each captured graph's operations, then runs the graph unchanged."""
-    ops = [node.target if node.op == "call_method" else node.target.__name__
-           for node in gm.graph.nodes if node.op in ("call_function", "call_method")]
+    """A backend that lists each captured graph's
+    operations, then runs the graph unchanged."""
+    ops = [
+        node.target if node.op == "call_method" else node.target.__name__
+        for node in gm.graph.nodes
+        if node.op in ("call_function", "call_method")
+    ]
     captured.append(ops)
     print(f"  graph {len(captured)}: {', '.join(ops)}")
     return gm.forward
@@ -30,7 +35,9 @@ for data in ([1.0, 2.0], [3.0, 4.0], [-1.0, -2.0]):
     result = compiled_f(torch.tensor(data))
     assert torch.equal(result, f(torch.tensor(data)))
 print("graphs captured:", len(captured))
-assert len(captured) == 3, "the prefix, the sin branch, and later the cos branch"
+assert len(captured) == 3, (
+    "the prefix, the sin branch, and later the cos branch"
+)
 
 torch._dynamo.reset()                     # forget what was compiled above
 explanation = torch._dynamo.explain(f)(torch.tensor([1.0, 2.0]))
@@ -44,5 +51,6 @@ try:
     strict_f(torch.tensor([1.0, 2.0]))
 except torch._dynamo.exc.Unsupported as e:
     error = e
-print("fullgraph=True:", type(error).__name__ + ":", str(error).splitlines()[0])
+print("fullgraph=True:", type(error).__name__ + ":",
+      str(error).splitlines()[0])
 assert error is not None, "fullgraph=True refuses a graph break"

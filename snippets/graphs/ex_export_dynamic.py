@@ -1,6 +1,8 @@
-"""An exported program is specialised to the example's shapes: batch 64 in, batch 32 refused.
+"""An exported program is specialised to the
+example's shapes: batch 64 in, batch 32 refused.
 
-Declaring the batch dimension dynamic with torch.export.Dim lets one program serve every batch.
+Declaring the batch dimension dynamic with
+torch.export.Dim lets one program serve every batch.
 """
 import torch
 
@@ -37,4 +39,6 @@ for n in (1, 32, 500):
 x_node = [n for n in ep.graph.nodes if n.op == "placeholder"][-1]
 print("batch size in the graph:", type(x_node.meta["val"].shape[0]).__name__)
 assert torch.equal(dynamic(other), model(other))
-assert isinstance(x_node.meta["val"].shape[0], torch.SymInt), "a symbol, not 64"
+assert isinstance(x_node.meta["val"].shape[0], torch.SymInt), (
+    "a symbol, not 64"
+)

@@ -1,4 +1,5 @@
-"""A graph is data a program can rewrite: an FX pass that replaces clamp(min=0) with torch.relu.
+"""A graph is data a program can rewrite: an FX
+pass that replaces clamp(min=0) with torch.relu.
 
 This is the kind of whole-graph transformation a compiler makes, in miniature.
 """
@@ -14,14 +15,15 @@ gm = torch.fx.symbolic_trace(two_layer)
 
 replaced = 0
 for node in gm.graph.nodes:
-    if node.op == "call_method" and node.target == "clamp" and node.kwargs == {"min": 0}:
+    if node.op == "call_method" and node.target == "clamp" and node.kwargs == {
+        "min": 0}:
         with gm.graph.inserting_after(node):
             relu = gm.graph.call_function(torch.relu, args=(node.args[0],))
         node.replace_all_uses_with(relu)
         gm.graph.erase_node(node)
         replaced += 1
-gm.graph.lint()                  # check the graph is still well formed
-gm.recompile()                   # regenerate gm.code and gm.forward from the graph
+gm.graph.lint()  # check the graph is still well formed
+gm.recompile()   # regenerate gm.code and gm.forward from the graph
 print(gm.code.strip())
 
 torch.manual_seed(0)

@@ -1,15 +1,18 @@
-"""A classic TensorFlow 1 bug: creating ops inside the training loop grows the graph every step.
+"""A classic TensorFlow 1 bug: creating ops inside
+the training loop grows the graph every step.
 
 graph.finalize() turns the silent growth into an error.
 """
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # hide TensorFlow's C++ start-up log lines
+# hide TensorFlow's C++ start-up log lines
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np
 import tensorflow as tf
 
-tf.get_logger().setLevel("ERROR")  # hide the deprecation notes tf.compat.v1 logs
+# hide the deprecation notes tf.compat.v1 logs
+tf.get_logger().setLevel("ERROR")
 tf1 = tf.compat.v1
 tf1.disable_eager_execution()
 
@@ -29,16 +32,18 @@ with tf1.Session() as sess:
     sess.run(tf1.global_variables_initializer())
     sizes = []
     for t in range(5):
-        sess.run(tf1.assign(w, w - 0.01 * grad_w), feed_dict=feed)   # builds new ops every step
+        # builds new ops every step
+        sess.run(tf1.assign(w, w - 0.01 * grad_w), feed_dict=feed)
         sizes.append(len(graph.get_operations()))
     print("buggy loop, ops after each step:", sizes)
 
-    update = tf1.assign(w, w - 0.01 * grad_w)        # built once, before the loop
-    graph.finalize()                                  # from now on, adding an op raises
+    update = tf1.assign(w, w - 0.01 * grad_w)  # built once, before the loop
+    graph.finalize()  # from now on, adding an op raises
     for t in range(200):
         sess.run(update, feed_dict=feed)
     w_value = sess.run(w)
-    print("fixed loop, ops:", len(graph.get_operations()), "| w:", w_value.round(3).tolist())
+    print("fixed loop, ops:", len(graph.get_operations()),
+          "| w:", w_value.round(3).tolist())
     message = None
     try:
         w + 1.0                                       # any new op
@@ -47,6 +52,10 @@ with tf1.Session() as sess:
     print("RuntimeError:", message)
 
 steps = np.diff(sizes)
-assert (steps > 0).all() and len(set(steps)) == 1, "the graph grows by the same ops every step"
-assert np.allclose(w_value, [1.0, -2.0, 0.5], atol=0.05), "the fixed loop still trains"
+assert (steps > 0).all() and len(set(steps)) == 1, (
+    "the graph grows by the same ops every step"
+)
+assert np.allclose(w_value, [1.0, -2.0, 0.5], atol=0.05), (
+    "the fixed loop still trains"
+)
 assert message and "finalized" in message

@@ -1,7 +1,8 @@
-"""Differentiate through a data-dependent loop: Newton's method for sqrt(a) stops when accurate.
+"""Differentiate through a data-dependent loop:
+Newton's method for sqrt(a) stops when accurate.
 
-Each a takes a different number of steps; autograd follows whichever path ran,
-and d sqrt(a)/da = 1 / (2 sqrt(a)).
+Each a takes a different number of steps; autograd follows
+whichever path ran, and d sqrt(a)/da = 1 / (2 sqrt(a)).
 """
 import math
 
@@ -25,4 +26,6 @@ for value in (2.0, 100.0, 1e6):
     print(f"a = {value:g}: {steps:2d} steps, sqrt {y.item():.6f}, "
           f"grad {a.grad.item():.6g} (exact {expected:.6g})")
     assert abs(y.item() - math.sqrt(value)) < 1e-9 * math.sqrt(value)
-    assert abs(a.grad.item() - expected) < 1e-9 * expected, "autograd through the loop"
+    assert abs(a.grad.item() - expected) < 1e-9 * expected, (
+        "autograd through the loop"
+    )

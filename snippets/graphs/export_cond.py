@@ -1,6 +1,8 @@
-"""torch.export refuses an `if` on a tensor's value; torch.cond puts both branches into the graph.
+"""torch.export refuses an `if` on a tensor's
+value; torch.cond puts both branches into the graph.
 
-torch.cond plays the part of TensorFlow's tf.cond: one exported program serves both branches.
+torch.cond plays the part of TensorFlow's tf.cond:
+one exported program serves both branches.
 """
 import torch
 
@@ -40,4 +42,5 @@ for data in ([1.0, 2.0, 3.0], [-1.0, -2.0, -3.0]):
     t = torch.tensor(data)
     print(f"x = {data}: {[round(v, 4) for v in program(t).tolist()]}")
     assert torch.allclose(program(t), Branchy()(t))
-assert calls == ["mul.Tensor", "sum.default", "gt.Scalar", "cond", "getitem"], calls
+assert calls == ["mul.Tensor", "sum.default", "gt.Scalar", "cond",
+                 "getitem"], calls

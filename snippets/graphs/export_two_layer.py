@@ -1,6 +1,8 @@
-"""torch.export: capture the two-layer net as a program of ATen operations, save it, load it back.
+"""torch.export: capture the two-layer net as a
+program of ATen operations, save it, load it back.
 
-The saved file holds the graph and the weights; loading it needs no Python source of the model.
+The saved file holds the graph and the weights;
+loading it needs no Python source of the model.
 """
 import os
 import tempfile
@@ -9,7 +11,8 @@ import torch
 
 
 class TwoLayerNet(torch.nn.Module):
-    """The two-layer net as a Module, since torch.export takes one (Part 4 covers nn.Module)."""
+    """The two-layer net as a Module, since
+    torch.export takes one (Part 4 covers nn.Module)."""
 
     def __init__(self, w1, w2):
         super().__init__()
@@ -42,4 +45,5 @@ same = torch.equal(loaded.module()(x), model(x))
 print("loaded program gives the same output:", same)
 assert same
 targets = [str(n.target) for n in ep.graph.nodes if n.op == "call_function"]
-assert targets == ["aten.mm.default", "aten.clamp.default", "aten.mm.default"], targets
+assert targets == ["aten.mm.default", "aten.clamp.default",
+                   "aten.mm.default"], targets

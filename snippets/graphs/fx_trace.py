@@ -1,6 +1,8 @@
-"""torch.fx.symbolic_trace: run a function once on proxies and keep the graph of what it did.
+"""torch.fx.symbolic_trace: run a function once
+on proxies and keep the graph of what it did.
 
-The graph prints as a list of nodes and as generated Python; data-dependent control flow fails.
+The graph prints as a list of nodes and as generated
+Python; data-dependent control flow fails.
 """
 import torch
 import torch.fx
@@ -30,7 +32,8 @@ same = torch.equal(gm(x, y, w1, w2), two_layer_loss(x, y, w1, w2))
 ops = [node.target for node in gm.graph.nodes if node.op == "call_method"]
 print("same loss as the function:", same, "| methods called:", ops)
 assert same, "the traced GraphModule computes what the function computes"
-assert ops == ["mm", "clamp", "mm", "pow", "sum"]   # the `-` is operator.sub, a call_function
+# the `-` is operator.sub, a call_function
+assert ops == ["mm", "clamp", "mm", "pow", "sum"]
 
 message = None
 try:

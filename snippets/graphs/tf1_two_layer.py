@@ -1,17 +1,22 @@
-"""The two-layer net in TensorFlow 1 style: build a static graph first, then run it in a Session.
+"""The two-layer net in TensorFlow 1 style: build
+a static graph first, then run it in a Session.
 
-Runs through tf.compat.v1 with eager execution disabled; same data as the NumPy warm-up.
+Runs through tf.compat.v1 with eager execution
+disabled; same data as the NumPy warm-up.
 """
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # hide TensorFlow's C++ start-up log lines
+# hide TensorFlow's C++ start-up log lines
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np
 import tensorflow as tf
 
-tf.get_logger().setLevel("ERROR")  # hide the deprecation notes tf.compat.v1 logs
+# hide the deprecation notes tf.compat.v1 logs
+tf.get_logger().setLevel("ERROR")
 tf1 = tf.compat.v1
-tf1.disable_eager_execution()      # TF1 semantics: ops build a graph, nothing runs yet
+# TF1 semantics: ops build a graph, nothing runs yet
+tf1.disable_eager_execution()
 
 # TensorFlow 2 keeps the TensorFlow 1 API only under tf.compat.v1
 print("tf.placeholder exists:", hasattr(tf, "placeholder"),
@@ -42,7 +47,8 @@ ops_backward = len(tf1.get_default_graph().get_operations()) - ops_forward
 new_w1 = tf1.assign(w1, w1 - lr * grad_w1)             # (2)!
 new_w2 = tf1.assign(w2, w2 - lr * grad_w2)
 ops = len(tf1.get_default_graph().get_operations())
-print(f"ops in the graph: {ops} ({ops_forward} forward, {ops_backward} from tf.gradients)")
+print(f"ops in the graph: {ops} ({ops_forward} "
+      f"forward, {ops_backward} from tf.gradients)")
 print("loss is", loss)
 
 # 2. run: feed real arrays into the graph, many times
@@ -57,5 +63,7 @@ with tf1.Session() as sess:
             print(f"step {t + 1:3d}  loss {loss_value:.4g}")
 
 assert ops_backward > ops / 2, "most of the graph is the backward pass"
-assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+assert losses[-1] < 1e-3 * losses[0], (
+    "the loss should fall by three orders of magnitude"
+)
 print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")

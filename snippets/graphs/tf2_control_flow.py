@@ -1,14 +1,18 @@
-"""Data-dependent control flow in TensorFlow 2: AutoGraph turns a Python while and if into graph ops.
+"""Data-dependent control flow in TensorFlow 2:
+AutoGraph turns a Python while and if into graph ops.
 
-One trace of the tf.function serves inputs that loop a different number of times.
+One trace of the tf.function serves inputs
+that loop a different number of times.
 """
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # hide TensorFlow's C++ start-up log lines
+# hide TensorFlow's C++ start-up log lines
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import tensorflow as tf
 
-tf.get_logger().setLevel("ERROR")  # hide deprecation notes in TensorFlow's Python log
+# hide deprecation notes in TensorFlow's Python log
+tf.get_logger().setLevel("ERROR")
 
 traces = []
 
@@ -40,10 +44,13 @@ for data in ([3.0, 4.0], [-40.0, 30.0]):
 print("f was traced", len(traces), "time(s)")
 
 graph = f.get_concrete_function(x).graph       # the graph traced above
-loops = [op.type for op in graph.get_operations() if op.type.endswith(("While", "If"))]
+loops = [op.type for op in graph.get_operations() if op.type.endswith(
+    ("While", "If"))]
 print("control-flow ops in the graph:", loops)
 
-assert len(traces) == 1, "one trace serves both inputs: the loop is inside the graph"
+assert len(traces) == 1, (
+    "one trace serves both inputs: the loop is inside the graph"
+)
 assert loops == ["StatelessWhile", "StatelessIf"]
 assert results[(3.0, 4.0)] == (3, 1.75, [0.25, 0.25])            # 2 * x / 2**3
 assert results[(-40.0, 30.0)] == (6, 0.15625, [-1 / 64, -1 / 64])  # -x / 2**6

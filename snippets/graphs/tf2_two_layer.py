@@ -1,15 +1,18 @@
-"""The two-layer net in TensorFlow 2: eager code recorded by GradientTape, compiled by tf.function.
+"""The two-layer net in TensorFlow 2: eager code
+recorded by GradientTape, compiled by tf.function.
 
 Same data as the NumPy warm-up, so the losses can be compared digit by digit.
 """
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # hide TensorFlow's C++ start-up log lines
+# hide TensorFlow's C++ start-up log lines
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np
 import tensorflow as tf
 
-tf.get_logger().setLevel("ERROR")  # hide deprecation notes in TensorFlow's Python log
+# hide deprecation notes in TensorFlow's Python log
+tf.get_logger().setLevel("ERROR")
 
 rng = np.random.default_rng(0)
 N, D_in, H, D_out = 64, 1000, 100, 10
@@ -48,7 +51,11 @@ for t in range(500):
         print(f"step {t + 1:3d}  loss {float(loss):.4g}")
 print("train_step was traced", len(traces), "time(s) in 500 calls")
 
-assert abs(eager_loss - losses[0]) <= 1e-12 * losses[0], "eager and graph compute the same loss"
+assert abs(eager_loss - losses[0]) <= 1e-12 * losses[0], (
+    "eager and graph compute the same loss"
+)
 assert len(traces) == 1, "one trace, then the same graph runs every step"
-assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+assert losses[-1] < 1e-3 * losses[0], (
+    "the loss should fall by three orders of magnitude"
+)
 print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")

@@ -1,5 +1,5 @@
-"""Assigning a Parameter or a Module before super().__init__() raises AttributeError:
-the registries do not exist yet. A plain attribute is fine."""
+"""Assigning a Parameter or a Module before super().__init__() raises
+AttributeError: the registries do not exist yet. A plain attribute is fine."""
 import torch
 import torch.nn as nn
 
@@ -8,13 +8,14 @@ import torch.nn as nn
 class EarlyParameter(nn.Module):
     def __init__(self):
         self.note = "plain attributes are fine"   # no registry needed
-        self.w = nn.Parameter(torch.ones(3))      # needs _parameters: not there yet
+        # needs _parameters: not there yet
+        self.w = nn.Parameter(torch.ones(3))
         super().__init__()
 
 
 class EarlyModule(nn.Module):
     def __init__(self):
-        self.fc = nn.Linear(3, 1)                 # needs _modules: not there yet
+        self.fc = nn.Linear(3, 1)  # needs _modules: not there yet
         super().__init__()
 # --8<-- [end:bad]
 
@@ -28,13 +29,20 @@ for cls in (EarlyParameter, EarlyModule):
         messages[cls.__name__] = str(err)
         print(f"{cls.__name__}: AttributeError: {err}")
 
-assert messages["EarlyParameter"] == "cannot assign parameters before Module.__init__() call"
-assert messages["EarlyModule"] == "cannot assign module before Module.__init__() call"
+assert (
+    messages["EarlyParameter"]
+    == "cannot assign parameters before Module.__init__() call"
+)
+assert (
+    messages["EarlyModule"]
+    == "cannot assign module before Module.__init__() call"
+)
 # --8<-- [end:check]
 
 # --8<-- [start:register]
 # register_parameter says it in the singular
-half_built = nn.Module.__new__(nn.Module)        # an instance whose __init__ never ran
+# an instance whose __init__ never ran
+half_built = nn.Module.__new__(nn.Module)
 try:
     half_built.register_parameter("w", nn.Parameter(torch.ones(1)))
 except AttributeError as err:
@@ -53,5 +61,6 @@ class Fixed(nn.Module):
 
 fixed = Fixed()
 print("Fixed parameters:", [name for name, _ in fixed.named_parameters()])
-assert [name for name, _ in fixed.named_parameters()] == ["w", "fc.weight", "fc.bias"]
+assert [name for name, _ in fixed.named_parameters()] == [
+    "w", "fc.weight", "fc.bias"]
 # --8<-- [end:good]

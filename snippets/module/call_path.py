@@ -1,12 +1,14 @@
-"""What model(x) really calls on the installed torch: Module.__call__ is
-_wrapped_call_impl, which calls _call_impl, which calls forward (with hooks around it)."""
+"""What model(x) really calls on the installed torch:
+Module.__call__ is _wrapped_call_impl, which calls
+_call_impl, which calls forward (with hooks around it)."""
 # --8<-- [start:setup]
 import inspect
 
 import torch
 import torch.nn as nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 # --8<-- [end:setup]
 
@@ -26,9 +28,9 @@ x = torch.randn(3, 4, device=device)             # (N, D_in)
 seen = []
 handle = layer.register_forward_hook(lambda m, args, out: seen.append("hook"))
 
-layer(x)                                          # through __call__: the hook fires
+layer(x)  # through __call__: the hook fires
 print("layer(x)         -> hooks fired:", len(seen))
-layer.forward(x)                                  # straight to forward: hooks skipped
+layer.forward(x)  # straight to forward: hooks skipped
 print("layer.forward(x) -> hooks fired:", len(seen))
 handle.remove()
 layer(x)                                          # the handle removed the hook

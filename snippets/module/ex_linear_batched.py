@@ -4,7 +4,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 
 B, T, D_in, D_out = 2, 5, 4, 3
@@ -13,11 +14,15 @@ x = torch.randn(B, T, D_in, device=device)            # (B, T, D_in)
 
 with torch.no_grad():
     y = layer(x)                                      # (B, T, D_out)
-    y_matmul = x @ layer.weight.T + layer.bias        # matmul broadcasts over B and T
+    # matmul broadcasts over B and T
+    y_matmul = x @ layer.weight.T + layer.bias
     # flatten the leading dims, use addmm, restore them
-    y_flat = torch.addmm(layer.bias, x.reshape(-1, D_in), layer.weight.t()).reshape(B, T, D_out)
+    y_flat = torch.addmm(
+        layer.bias, x.reshape(-1, D_in), layer.weight.t()
+    ).reshape(B, T, D_out)
 print("output shape:", tuple(y.shape))
-assert torch.allclose(y, y_matmul, atol=1e-6) and torch.allclose(y, y_flat, atol=1e-6)
+assert torch.allclose(y, y_matmul, atol=1e-6)
+assert torch.allclose(y, y_flat, atol=1e-6)
 
 try:
     torch.addmm(layer.bias, x, layer.weight.t())

@@ -1,5 +1,6 @@
-"""A 40-line MiniModule with the same routing as nn.Module.__setattr__/__getattr__,
-checked against nn.Module on the same model."""
+"""A 40-line MiniModule with the same routing
+as nn.Module.__setattr__/__getattr__, checked
+against nn.Module on the same model."""
 import torch
 import torch.nn as nn
 
@@ -8,7 +9,8 @@ torch.manual_seed(0)
 
 class MiniModule:
     def __init__(self):
-        object.__setattr__(self, "_parameters", {})   # bypass our own __setattr__
+        # bypass our own __setattr__
+        object.__setattr__(self, "_parameters", {})
         object.__setattr__(self, "_modules", {})
 
     def __setattr__(self, name, value):
@@ -19,7 +21,7 @@ class MiniModule:
         else:
             object.__setattr__(self, name, value)
 
-    def __getattr__(self, name):                   # only called when normal lookup fails
+    def __getattr__(self, name):  # only called when normal lookup fails
         for registry in ("_parameters", "_modules"):
             if name in self.__dict__[registry]:
                 return self.__dict__[registry][name]

@@ -1,14 +1,17 @@
-"""The 0.x rules for hooks, re-created on today's module: a pre-hook's return value
-was ignored and a forward hook that returned a value raised RuntimeError."""
+"""The 0.x rules for hooks, re-created on today's module:
+a pre-hook's return value was ignored and a forward hook
+that returned a value raised RuntimeError."""
 import torch
 import torch.nn as nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 
 
 def old_call(module, *input):
-    """What Module.__call__ did in the 0.x era (its hooks part), as a plain function."""
+    """What Module.__call__ did in the 0.x era
+    (its hooks part), as a plain function."""
     for hook in module._forward_pre_hooks.values():
         hook(module, input)                        # return value thrown away
     result = module.forward(*input)
@@ -24,13 +27,19 @@ with torch.no_grad():
     plain = layer(x)
 
 # a pre-hook that returns a new input
-handle = layer.register_forward_pre_hook(lambda m, args: (torch.zeros_like(args[0]),))
+handle = layer.register_forward_pre_hook(
+    lambda m, args: (torch.zeros_like(args[0]),))
 with torch.no_grad():
     today, old = layer(x), old_call(layer, x)
 handle.remove()
-print("pre-hook returns zeros: today output == bias:", torch.allclose(today, layer.bias.expand(4, 2)),
-      "| 0.x output unchanged:", torch.equal(old, plain))
-assert torch.allclose(today, layer.bias.expand(4, 2)) and torch.equal(old, plain)
+print(
+    "pre-hook returns zeros: today output == bias:",
+    torch.allclose(today, layer.bias.expand(4, 2)),
+    "| 0.x output unchanged:",
+    torch.equal(old, plain),
+)
+assert torch.allclose(today, layer.bias.expand(4, 2))
+assert torch.equal(old, plain)
 
 # a forward hook that returns a new output
 handle = layer.register_forward_hook(lambda m, args, out: out.clamp(min=0))
@@ -42,5 +51,7 @@ with torch.no_grad():
     except RuntimeError as err:
         raised = str(err)
 handle.remove()
-print("forward hook returns clamp(out): today min", round(today.min().item(), 4), "| 0.x:", raised)
-assert today.min() >= 0 and raised == "forward hooks should never return any values"
+print("forward hook returns clamp(out): today min",
+      round(today.min().item(), 4), "| 0.x:", raised)
+assert today.min() >= 0
+assert raised == "forward hooks should never return any values"

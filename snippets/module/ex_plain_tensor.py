@@ -3,7 +3,8 @@ state_dict() skip it. Registered as a buffer, it follows the module."""
 import torch
 import torch.nn as nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 
 
 class Normalize(nn.Module):
@@ -22,18 +23,22 @@ class Normalize(nn.Module):
 
 for as_buffer in (False, True):
     kind = "buffer" if as_buffer else "plain "
-    model = Normalize([0.5, 1.0], [2.0, 4.0], as_buffer).double()   # convert to float64
-    print(f"{kind}: after .double() mean is {model.mean.dtype}, state_dict keys {list(model.state_dict())}")
+    # convert to float64
+    model = Normalize([0.5, 1.0], [2.0, 4.0], as_buffer).double()
+    print(f"{kind}: after .double() mean is {model.mean.dtype}, "
+          f"state_dict keys {list(model.state_dict())}")
     if as_buffer:
-        assert model.mean.dtype == torch.float64 and list(model.state_dict()) == ["mean", "std"]
+        assert model.mean.dtype == torch.float64
+        assert list(model.state_dict()) == ["mean", "std"]
     else:
-        assert model.mean.dtype == torch.float32 and list(model.state_dict()) == []
+        assert model.mean.dtype == torch.float32
+        assert list(model.state_dict()) == []
 
     model = Normalize([0.5, 1.0], [2.0, 4.0], as_buffer).to(device)
     x = torch.ones(1, 2, device=device)             # (1, 2)
     try:
         status = f"output {model(x).tolist()}"
-    except RuntimeError:                            # cpu tensor meets a gpu tensor
+    except RuntimeError:  # cpu tensor meets a gpu tensor
         status = "RuntimeError: tensors on different devices"
     print(f"{kind}: on {device.type}, {status}")
     # on the CPU both work; on a GPU only the buffer version does

@@ -1,18 +1,20 @@
-"""Which functional ops can Python show you? Builtins (C++ bound to Python) have no
-Python source; the others do, and inspect says where."""
+"""Which functional ops can Python show you? Builtins (C++ bound to
+Python) have no Python source; the others do, and inspect says where."""
 import inspect
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 
-print("torch", torch.__version__.split("+")[0])   # the release, without the build tag
+# the release, without the build tag
+print("torch", torch.__version__.split("+")[0])
 ops = [F.linear, F.conv2d, F.relu, F.softmax, F.cross_entropy, F.dropout]
 readable = {}
 for op in ops:
     name = f"F.{op.__name__}"
     if inspect.isbuiltin(op):
-        print(f"{name:16s} builtin from {op.__module__}: only its docstring in Python")
+        print(f"{name:16s} builtin from {op.__module__}: "
+              "only its docstring in Python")
         readable[name] = False
     else:
         path = Path(inspect.getsourcefile(op))
@@ -21,8 +23,15 @@ for op in ops:
         print(f"{name:16s} Python, {where}, line {start}, {len(lines)} lines")
         readable[name] = True
 
-assert readable == {"F.linear": False, "F.conv2d": False, "F.relu": True,
-                    "F.softmax": True, "F.cross_entropy": True, "F.dropout": True}
+assert readable == {
+    "F.linear": False,
+    "F.conv2d": False,
+    "F.relu": True,
+    "F.softmax": True,
+    "F.cross_entropy": True,
+    "F.dropout": True,
+}
 # F.relu is Python, yet it too ends in a builtin: torch.relu
-assert "torch.relu(" in inspect.getsource(F.relu) and inspect.isbuiltin(torch.relu)
+assert "torch.relu(" in inspect.getsource(F.relu)
+assert inspect.isbuiltin(torch.relu)
 print("F.relu calls the builtin torch.relu:", inspect.isbuiltin(torch.relu))

@@ -4,7 +4,8 @@ one ordinary forward pass, without changing the model's code."""
 import torch
 import torch.nn as nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 # --8<-- [end:setup]
 
@@ -36,8 +37,11 @@ for handle in handles:
 
 for name, act in features.items():
     kind = type(model[int(name)]).__name__
-    print(f"layer {name} ({kind:6s}) output {tuple(act.shape)}  "
-          f"mean {act.mean().item():+.4f}  zeros {(act == 0).float().mean().item():.2f}")
+    print(
+        f"layer {name} ({kind:6s}) output {tuple(act.shape)}  "
+        f"mean {act.mean().item():+.4f}  "
+        f"zeros {(act == 0).float().mean().item():.2f}"
+    )
 # --8<-- [end:capture]
 
 # --8<-- [start:check]
@@ -48,7 +52,7 @@ with torch.no_grad():
         h = module(h)
         assert torch.equal(features[name], h), name
 assert torch.equal(features["4"], logits.detach())
-assert not features["1"].requires_grad           # detached copies hold no graph
-assert (features["1"] >= 0).all()                # ReLU outputs are non-negative
+assert not features["1"].requires_grad  # detached copies hold no graph
+assert (features["1"] >= 0).all()       # ReLU outputs are non-negative
 print("captured", len(features), "layers; last capture equals the logits")
 # --8<-- [end:check]

@@ -1,11 +1,12 @@
-"""Gradient inspection: tensor hooks on the parameters and backward pre-hooks on
-the layers report per-layer gradient norms during backward()."""
+"""Gradient inspection: tensor hooks on the parameters and backward
+pre-hooks on the layers report per-layer gradient norms during backward()."""
 # --8<-- [start:setup]
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 
 N, D_in, H, D_out = 8, 10, 6, 3
@@ -29,7 +30,8 @@ for name, p in model.named_parameters():         # "0.weight", "0.bias", ...
 for name, module in model.named_children():
     if isinstance(module, nn.Linear):
         def record_out(module, grad_output, name=name):     # (2)!
-            output_grad_norms[name] = grad_output[0].norm().item()   # dL/d(layer output)
+            # dL/d(layer output)
+            output_grad_norms[name] = grad_output[0].norm().item()
         handles.append(module.register_full_backward_pre_hook(record_out))
 
 loss = F.cross_entropy(model(x), y)
@@ -47,7 +49,8 @@ for name, norm in output_grad_norms.items():
 # the hooks saw exactly the gradients that .grad holds after backward()
 for name, p in model.named_parameters():
     assert abs(param_norms[name] - p.grad.norm().item()) < 1e-6, name
-assert list(output_grad_norms) == ["4", "2", "0"]   # backward visits the last layer first
+# backward visits the last layer first
+assert list(output_grad_norms) == ["4", "2", "0"]
 # at the logits it is the (softmax - one-hot) / N of the first page
 with torch.no_grad():
     grad_logits = (model(x).softmax(dim=1) - F.one_hot(y, D_out)) / N

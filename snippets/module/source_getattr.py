@@ -1,11 +1,12 @@
-"""The real source of nn.Module.__getattr__ and __delattr__ on the installed torch:
-the lookups that find registered entries that are not in __dict__."""
+"""The real source of nn.Module.__getattr__ and __delattr__ on the installed
+torch: the lookups that find registered entries that are not in __dict__."""
 import inspect
 
 import torch
 import torch.nn as nn
 
-print("torch", torch.__version__.split("+")[0])   # the release, without the build tag
+# the release, without the build tag
+print("torch", torch.__version__.split("+")[0])
 for method in (nn.Module.__getattr__, nn.Module.__delattr__):
     print(inspect.getsource(method))
 
@@ -15,16 +16,17 @@ calls = []
 
 
 class Counting(nn.Linear):
-    def __getattr__(self, name):                  # log, then do what Module does
+    def __getattr__(self, name):  # log, then do what Module does
         calls.append(name)
         return super().__getattr__(name)
 
 
 layer = Counting(2, 2)
 calls.clear()
-layer.in_features                                 # in __dict__: __getattr__ not called
-layer.weight                                      # registered: found by __getattr__
+layer.in_features  # in __dict__: __getattr__ not called
+layer.weight       # registered: found by __getattr__
 print("__getattr__ was called for:", calls)
 assert calls == ["weight"] and "weight" not in vars(layer)
-assert type(layer).__getattribute__ is object.__getattribute__   # Module does not override it
+# Module does not override it
+assert type(layer).__getattribute__ is object.__getattribute__
 assert "_parameters" in inspect.getsource(nn.Module.__getattr__)

@@ -1,12 +1,13 @@
-"""The real source of nn.Linear.reset_parameters and forward on the installed torch,
-and what Python can show of F.linear, a builtin implemented in C++."""
+"""The real source of nn.Linear.reset_parameters and forward on the installed
+torch, and what Python can show of F.linear, a builtin implemented in C++."""
 import inspect
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-print("torch", torch.__version__.split("+")[0])   # the release, without the build tag
+# the release, without the build tag
+print("torch", torch.__version__.split("+")[0])
 print(inspect.getsource(nn.Linear.reset_parameters))
 print(inspect.getsource(nn.Linear.forward))
 
@@ -16,7 +17,8 @@ assert F.linear is torch._C._nn.linear and inspect.isbuiltin(F.linear)
 try:
     inspect.getsource(F.linear)
 except TypeError as err:
-    print("inspect.getsource(F.linear) -> TypeError:", str(err).split(",")[-1].strip())
+    print("inspect.getsource(F.linear) -> TypeError:",
+          str(err).split(",")[-1].strip())
 print("first line of its docstring:", F.linear.__doc__.strip().splitlines()[0])
 
 # the Python side: torch/nn/functional.py only attaches that docstring

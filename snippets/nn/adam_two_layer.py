@@ -4,12 +4,14 @@ that was written by hand before."""
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 N, D_in, H, D_out = 64, 1000, 100, 10
 x = torch.randn(N, D_in, device=device)      # (N, D_in)
 y = torch.randn(N, D_out, device=device)     # (N, D_out)
-model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(),
+                      nn.Linear(H, D_out)).to(device)
 loss_fn = nn.MSELoss(reduction="sum")
 # --8<-- [end:setup]
 
@@ -32,13 +34,18 @@ for t in range(500):
 group = optimizer.param_groups[0]
 print("lr", group["lr"], "betas", group["betas"], "eps", group["eps"])
 first_weight = model[0].weight
-state = optimizer.state[first_weight]        # adam's running averages for one parameter
+# adam's running averages for one parameter
+state = optimizer.state[first_weight]
 print("state of the first weight:", sorted(state), "step", int(state["step"]))
-assert state["exp_avg"].shape == first_weight.shape and int(state["step"]) == 500
+assert state["exp_avg"].shape == first_weight.shape
+assert int(state["step"]) == 500
 assert all(p.grad is not None for p in model.parameters())
 optimizer.zero_grad()
-assert all(p.grad is None for p in model.parameters())   # zero_grad sets grads to None
+# zero_grad sets grads to None
+assert all(p.grad is None for p in model.parameters())
 
-assert losses[-1] < 1e-4 * losses[0], "the loss should fall by four orders of magnitude"
+assert losses[-1] < 1e-4 * losses[0], (
+    "the loss should fall by four orders of magnitude"
+)
 print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 # --8<-- [end:inside]

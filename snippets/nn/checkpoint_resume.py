@@ -1,5 +1,6 @@
-"""Resuming training from a checkpoint: model, optimizer and random-generator state
-saved halfway; the resumed run ends exactly where an uninterrupted run ends."""
+"""Resuming training from a checkpoint: model, optimizer
+and random-generator state saved halfway; the resumed run
+ends exactly where an uninterrupted run ends."""
 # --8<-- [start:setup]
 import os
 import shutil
@@ -8,22 +9,26 @@ import tempfile
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 N, D_in, H, D_out, batch_size = 64, 1000, 100, 10, 16
 
 torch.manual_seed(0)
 x = torch.randn(N, D_in, device=device)          # (N, D_in)
 y = torch.randn(N, D_out, device=device)         # (N, D_out)
-tmp = tempfile.mkdtemp()                         # a fresh folder for the checkpoint, removed at the end
+# a fresh folder for the checkpoint, removed at the end
+tmp = tempfile.mkdtemp()
 path = os.path.join(tmp, "checkpoint.pt")
 # --8<-- [end:setup]
 
 
 # --8<-- [start:reference]
 def setup():
-    """A fresh process's start: the model, its optimizer, the generator that draws batches."""
+    """A fresh process's start: the model, its
+    optimizer, the generator that draws batches."""
     torch.manual_seed(1)
-    model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+    model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(),
+                          nn.Linear(H, D_out)).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     generator = torch.Generator().manual_seed(2)  # picks the mini-batches
     return model, optimizer, generator
@@ -33,7 +38,8 @@ def train(model, optimizer, generator, steps, losses):
     loss_fn = nn.MSELoss()
     for _ in range(steps):
         idx = torch.randperm(N, generator=generator)[:batch_size].to(device)
-        loss = loss_fn(model(x[idx]), y[idx])    # a random mini-batch, (batch_size, D_out)
+        # a random mini-batch, (batch_size, D_out)
+        loss = loss_fn(model(x[idx]), y[idx])
         losses.append(loss.item())
         optimizer.zero_grad()
         loss.backward()
@@ -63,9 +69,11 @@ torch.save({
 
 # --8<-- [start:resume]
 def resume(parts):
-    """A restart: new objects, as in a fresh process, restored from the checkpoint (the given parts)."""
+    """A restart: new objects, as in a fresh process,
+    restored from the checkpoint (the given parts)."""
     model, optimizer, generator = setup()
-    checkpoint = torch.load(path)            # weights_only=True: tensors, numbers, lists, dicts
+    # weights_only=True: tensors, numbers, lists, dicts
+    checkpoint = torch.load(path)
     model.load_state_dict(checkpoint["model"])
     if "optimizer" in parts:
         optimizer.load_state_dict(checkpoint["optimizer"])
@@ -80,8 +88,10 @@ def resume(parts):
 # --8<-- [start:compare]
 for parts in (("optimizer", "generator"), ("generator",), ("optimizer",)):
     resumed, losses = resume(parts)
-    same = all(torch.equal(p, q) for p, q in zip(resumed.parameters(), reference))
-    print(f"restored model + {' + '.join(parts):20s}: last loss {losses[-1]:.6f}, "
+    same = all(torch.equal(p, q)
+               for p, q in zip(resumed.parameters(), reference))
+    print(f"restored model + {' + '.join(parts):20s}: "
+          f"last loss {losses[-1]:.6f}, "
           f"same parameters as the straight run: {same}")
     assert same == (parts == ("optimizer", "generator"))
     assert (losses == straight) == same

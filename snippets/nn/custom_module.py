@@ -1,10 +1,12 @@
-"""The two-layer net as a subclass of nn.Module: the layers are made in __init__,
-the computation is written in forward, and an optimizer does the update."""
+"""The two-layer net as a subclass of nn.Module: the
+layers are made in __init__, the computation is written
+in forward, and an optimizer does the update."""
 # --8<-- [start:setup]
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 torch.manual_seed(0)
 N, D_in, H, D_out = 64, 1000, 100, 10
 x = torch.randn(N, D_in, device=device)      # (N, D_in)
@@ -38,7 +40,8 @@ assert [n for n, _ in model.named_parameters()] == [
 torch.manual_seed(1)
 net = TwoLayerNet(D_in, H, D_out).to(device)
 torch.manual_seed(1)
-seq = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+seq = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(),
+                    nn.Linear(H, D_out)).to(device)
 assert torch.equal(net(x), seq(x))
 # --8<-- [end:inspect]
 
@@ -56,6 +59,8 @@ for t in range(500):
     loss.backward()
     optimizer.step()
 
-assert losses[-1] < 1e-4 * losses[0], "the loss should fall by four orders of magnitude"
+assert losses[-1] < 1e-4 * losses[0], (
+    "the loss should fall by four orders of magnitude"
+)
 print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 # --8<-- [end:loop]

@@ -29,7 +29,8 @@ assert by_hand == counted == trainable == 101_110
 for name, child in model.named_children():
     n = sum(p.numel() for p in child.parameters())
     print(f"  {name}: {n} ({n / counted:.1%})")
-assert sum(p.numel() for p in model.linear1.parameters()) == 100_100   # 99 % of the model
+# 99 % of the model
+assert sum(p.numel() for p in model.linear1.parameters()) == 100_100
 
 # the ReLU has no parameters, so swapping clamp for nn.ReLU() changes no count
 seq = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out))

@@ -1,5 +1,6 @@
-"""Exercise solution: list every device a model's parameters and buffers live on, the
-first thing to check after a device-mismatch error. Here the 'meta' device plays the stray one."""
+"""Exercise solution: list every device a model's parameters and
+buffers live on, the first thing to check after a device-mismatch
+error. Here the 'meta' device plays the stray one."""
 import itertools
 
 import torch
@@ -15,11 +16,12 @@ def devices(model):
     return {name: t.device.type for name, t in tensors}
 
 
-model = nn.Sequential(nn.Linear(8, 16), nn.BatchNorm1d(16), nn.ReLU(), nn.Linear(16, 2))
+model = nn.Sequential(nn.Linear(8, 16), nn.BatchNorm1d(16), nn.ReLU(),
+                      nn.Linear(16, 2))
 print("all on one device:", set(devices(model).values()))
 assert set(devices(model).values()) == {"cpu"}
 
-model[3].to("meta")                              # one layer moved on its own, by mistake
+model[3].to("meta")  # one layer moved on its own, by mistake
 where = devices(model)
 print("stray tensors:", {name: d for name, d in where.items() if d != "cpu"})
 assert set(where.values()) == {"cpu", "meta"}
@@ -34,15 +36,15 @@ else:
     raise AssertionError("mixed devices should raise")
 
 try:
-    model.to("cpu")                              # a real device would simply move back ...
-except NotImplementedError as err:               # ... but a meta tensor has no data to copy
+    model.to("cpu")                 # a real device would simply move back ...
+except NotImplementedError as err:  # ... but a meta tensor has no data to copy
     print("model.to('cpu') -> NotImplementedError:", str(err).split(";")[0])
     assert "meta tensor" in str(err)
 else:
     raise AssertionError("meta tensors cannot be copied out")
 
-model[3].to_empty(device="cpu")                  # allocate uninitialised memory on the cpu,
-model[3].reset_parameters()                      # then initialise it afresh
+model[3].to_empty(device="cpu")  # allocate uninitialised memory on the cpu,
+model[3].reset_parameters()      # then initialise it afresh
 assert set(devices(model).values()) == {"cpu"}
 assert model(torch.randn(4, 8)).shape == (4, 2)
 # --8<-- [end:solution]

@@ -1,5 +1,5 @@
-"""Exercise solution: nn.MSELoss with reduction 'sum', 'mean' and 'none', checked
-against the formula on numbers small enough to add up in your head."""
+"""Exercise solution: nn.MSELoss with reduction 'sum', 'mean' and 'none',
+checked against the formula on numbers small enough to add up in your head."""
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -17,9 +17,14 @@ for reduction in ("none", "sum", "mean"):
 
 squares = (y_pred - y).pow(2)
 assert torch.equal(nn.MSELoss(reduction="none")(y_pred, y), squares)
-assert nn.MSELoss(reduction="sum")(y_pred, y).item() == 14.0 == squares.sum().item()
-assert nn.MSELoss()(y_pred, y).item() == 3.5 == squares.mean().item()   # default: mean
-assert F.mse_loss(y_pred, y).item() == 3.5     # the functional form, same default
+assert (
+    nn.MSELoss(reduction="sum")(y_pred, y).item()
+    == 14.0
+    == squares.sum().item()
+)
+# default: mean
+assert nn.MSELoss()(y_pred, y).item() == 3.5 == squares.mean().item()
+assert F.mse_loss(y_pred, y).item() == 3.5  # the functional form, same default
 
 # the mean divides by every element, N * D_out = 4, not by the batch size N = 2
 assert nn.MSELoss()(y_pred, y).item() == squares.sum().item() / y.numel()

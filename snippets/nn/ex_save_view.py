@@ -1,5 +1,6 @@
-"""Exercise solution: torch.save writes a tensor's whole storage, so saving a small
-slice of a big tensor writes the big tensor; clone() the slice to save only it."""
+"""Exercise solution: torch.save writes a tensor's whole
+storage, so saving a small slice of a big tensor writes
+the big tensor; clone() the slice to save only it."""
 import os
 import tempfile
 
@@ -20,7 +21,9 @@ with tempfile.TemporaryDirectory() as tmp:
         print(f"saving big[:10] as a {name:5s}: {sizes[name] / 1e6:.3f} MB")
     loaded = torch.load(os.path.join(tmp, "view.pt"))
 
-print("loaded view: shape", tuple(loaded.shape), "| storage elements", loaded.untyped_storage().nbytes() // 4)
+print("loaded view: shape", tuple(loaded.shape),
+      "| storage elements", loaded.untyped_storage().nbytes() // 4)
 assert sizes["view"] > 4_000_000 > 100 * sizes["clone"]
-assert torch.equal(loaded, head) and loaded.untyped_storage().nbytes() == big.untyped_storage().nbytes()
+assert torch.equal(loaded, head)
+assert loaded.untyped_storage().nbytes() == big.untyped_storage().nbytes()
 # --8<-- [end:solution]

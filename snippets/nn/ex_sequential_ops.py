@@ -16,11 +16,11 @@ except TypeError as err:
 else:
     raise AssertionError("a list is not a module")
 
-model = nn.Sequential(*layers)                   # unpacked: three modules
-front = model[:2]                                # slicing gives a Sequential ...
+model = nn.Sequential(*layers)  # unpacked: three modules
+front = model[:2]               # slicing gives a Sequential ...
 print("model[:2] is a", type(front).__name__, "of", len(front), "layers")
 assert isinstance(front, nn.Sequential)
-assert front[0] is model[0]                      # ... that shares the same layers
+assert front[0] is model[0]  # ... that shares the same layers
 with torch.no_grad():
     front[0].bias.zero_()
 assert torch.count_nonzero(model[0].bias) == 0   # so the change shows in model
@@ -28,7 +28,7 @@ assert torch.count_nonzero(model[0].bias) == 0   # so the change shows in model
 model.append(nn.Softmax(dim=1))
 model.insert(0, nn.Flatten())
 print("after insert and append:", [type(m).__name__ for m in model])
-x = torch.randn(2, 2, 4)                         # (N, 2, 4), flattened to (N, 8)
+x = torch.randn(2, 2, 4)  # (N, 2, 4), flattened to (N, 8)
 assert torch.allclose(model(x).sum(dim=1), torch.ones(2))
 
 blocks = nn.ModuleList(layers)

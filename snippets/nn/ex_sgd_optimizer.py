@@ -3,14 +3,17 @@ hand-written update `param -= lr * param.grad` under torch.no_grad()."""
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 N, D_in, H, D_out = 64, 1000, 100, 10
 
 
 def make_problem():
     torch.manual_seed(0)
-    x, y = torch.randn(N, D_in, device=device), torch.randn(N, D_out, device=device)
-    model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+    x, y = torch.randn(N, D_in, device=device), torch.randn(
+        N, D_out, device=device)
+    model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(),
+                          nn.Linear(H, D_out)).to(device)
     return x, y, model
 
 
@@ -39,8 +42,10 @@ for t in range(steps):
     loss.backward()
     optimizer.step()
 
-print(f"loss after {steps} steps: by hand {hand_losses[-1]:.4f}, SGD {sgd_losses[-1]:.4f}")
-assert torch.allclose(torch.tensor(hand_losses), torch.tensor(sgd_losses), rtol=1e-5)
+print(f"loss after {steps} steps: by hand "
+      f"{hand_losses[-1]:.4f}, SGD {sgd_losses[-1]:.4f}")
+assert torch.allclose(torch.tensor(hand_losses), torch.tensor(sgd_losses),
+                      rtol=1e-5)
 # float32 rounds `lr * grad` and SGD's fused add differently; the parameters
 # agree to rounding error (in float64 they agree to about 1e-16)
 for p, q in zip(by_hand.parameters(), with_sgd.parameters()):

@@ -1,29 +1,35 @@
-"""nn.MSELoss with reduction='sum' and 'mean': the loss and its gradients differ by
-the factor N * D_out, so the learning rate has to change by that factor too."""
+"""nn.MSELoss with reduction='sum' and 'mean': the loss
+and its gradients differ by the factor N * D_out, so the
+learning rate has to change by that factor too."""
 # --8<-- [start:setup]
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 N, D_in, H, D_out = 64, 1000, 100, 10
 # --8<-- [end:setup]
 
 
 # --8<-- [start:train]
 def make_problem(device):
-    """The running example's data and a freshly initialised model (same seed every time)."""
+    """The running example's data and a freshly
+    initialised model (same seed every time)."""
     torch.manual_seed(0)
     x = torch.randn(N, D_in, device=device)      # (N, D_in)
     y = torch.randn(N, D_out, device=device)     # (N, D_out)
-    model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+    model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(),
+                          nn.Linear(H, D_out)).to(device)
     return x, y, model
 
 
 def train(reduction, lr, steps, device):
-    """Plain gradient descent; returns the model and the sum-of-squares loss per step."""
+    """Plain gradient descent; returns the model
+    and the sum-of-squares loss per step."""
     x, y, model = make_problem(device)
     loss_fn = nn.MSELoss(reduction=reduction)
-    scale = N * D_out if reduction == "mean" else 1      # report every loss as a sum
+    # report every loss as a sum
+    scale = N * D_out if reduction == "mean" else 1
     losses = []
     for t in range(steps):
         loss = loss_fn(model(x), y)
@@ -72,5 +78,7 @@ assert runs["sum,  lr 1e-4"][1][-1] < 1e-3 * first          # converged
 assert runs["mean, lr 1e-4"][1][-1] > 0.9 * first           # barely moved
 sum_model, mean_model = runs["sum,  lr 1e-4"][0], runs["mean, lr 6.4e-2"][0]
 for p, q in zip(sum_model.parameters(), mean_model.parameters()):
-    assert torch.allclose(p, q, atol=1e-5), "lr * 640 with 'mean' takes the same steps as 'sum'"
+    assert torch.allclose(p, q, atol=1e-5), (
+        "lr * 640 with 'mean' takes the same steps as 'sum'"
+    )
 # --8<-- [end:runs]

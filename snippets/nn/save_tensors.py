@@ -1,5 +1,6 @@
-"""torch.save and torch.load with tensors, lists and dicts of tensors (in a temporary
-directory); tensors that share memory are saved once and still share after loading."""
+"""torch.save and torch.load with tensors, lists and dicts
+of tensors (in a temporary directory); tensors that share
+memory are saved once and still share after loading."""
 # --8<-- [start:setup]
 import os
 import shutil
@@ -8,16 +9,18 @@ import tempfile
 import torch
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
-tmp = tempfile.mkdtemp()                         # a fresh folder for the files, removed at the end
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
+tmp = tempfile.mkdtemp()  # a fresh folder for the files, removed at the end
 # --8<-- [end:setup]
 
 # --8<-- [start:tensor]
 x = torch.randn(3, device=device)
 path = os.path.join(tmp, "x.pt")
 torch.save(x, path)                          # (1)!
-x_loaded = torch.load(path)                  # back on the device it was saved from
-print("loaded:", [round(v, 4) for v in x_loaded.tolist()], "on", x_loaded.device.type)
+x_loaded = torch.load(path)  # back on the device it was saved from
+print("loaded:", [round(v, 4) for v in x_loaded.tolist()],
+      "on", x_loaded.device.type)
 assert torch.equal(x_loaded, x) and x_loaded.device == x.device
 assert x_loaded.data_ptr() != x.data_ptr()   # a new tensor, not the old memory
 
@@ -28,10 +31,12 @@ assert x_cpu.device.type == "cpu"
 # --8<-- [start:containers]
 y = torch.arange(4)
 torch.save([x, y], os.path.join(tmp, "list.pt"))
-torch.save({"weights": x, "labels": y, "epoch": 3}, os.path.join(tmp, "dict.pt"))
+torch.save({"weights": x, "labels": y, "epoch": 3},
+           os.path.join(tmp, "dict.pt"))
 x2, y2 = torch.load(os.path.join(tmp, "list.pt"))
 d = torch.load(os.path.join(tmp, "dict.pt"))
-print("dict keys:", list(d), "| epoch:", d["epoch"], "| labels:", d["labels"].tolist())
+print("dict keys:", list(d), "| epoch:", d["epoch"],
+      "| labels:", d["labels"].tolist())
 assert torch.equal(x2, x) and torch.equal(y2, y)
 assert torch.equal(d["weights"], x) and d["epoch"] == 3
 # --8<-- [end:containers]

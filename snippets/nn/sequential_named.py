@@ -7,7 +7,8 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 D_in, H, D_out = 1000, 100, 10
 # --8<-- [end:setup]
 
@@ -22,7 +23,8 @@ print("model.hidden is model[0]:", model.hidden is model[0])
 print("parameter names:", [name for name, _ in model.named_parameters()])
 
 assert model.hidden is model[0] and model.output is model[-1]
-assert list(model.state_dict()) == ["hidden.weight", "hidden.bias", "output.weight", "output.bias"]
+assert list(model.state_dict()) == ["hidden.weight", "hidden.bias",
+                                    "output.weight", "output.bias"]
 # --8<-- [end:named]
 
 
@@ -39,7 +41,8 @@ class MySequential(nn.Module):
         return x
 
 
-mine = MySequential(model.hidden, model.relu, model.output)   # the same three layers
+# the same three layers
+mine = MySequential(model.hidden, model.relu, model.output)
 x = torch.randn(64, D_in, device=device)         # (N, D_in)
 print("parameter names:", [name for name, _ in mine.named_parameters()])
 print("same output as the Sequential:", torch.equal(mine(x), model(x)))
@@ -50,7 +53,7 @@ assert mine.get_submodule("0") is model.hidden   # shared, not copied
 # --8<-- [end:homemade]
 
 # --8<-- [start:grow]
-model.add_module("tanh", nn.Tanh())              # a Sequential grows at the end
+model.add_module("tanh", nn.Tanh())  # a Sequential grows at the end
 print("layers now:", [name for name, _ in model.named_children()])
 assert model(x).abs().max() < 1 and len(model) == 4
 # --8<-- [end:grow]

@@ -6,7 +6,8 @@ from torch import nn
 # --8<-- [end:setup]
 
 # --8<-- [start:data]
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 print("device:", device.type)
 torch.manual_seed(0)
 N, D_in, H, D_out = 64, 1000, 100, 10
@@ -40,9 +41,12 @@ for t in range(500):
         for param in model.parameters():
             param -= lr * param.grad
 
-assert losses[-1] < 1e-4 * losses[0], "the loss should fall by four orders of magnitude"
+assert losses[-1] < 1e-4 * losses[0], (
+    "the loss should fall by four orders of magnitude"
+)
 assert all(p.requires_grad and p.is_leaf for p in model.parameters())
 n_params = sum(p.numel() for p in model.parameters())
 assert n_params == D_in * H + H + H * D_out + D_out
-print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}, parameters {n_params}")
+print(f"first loss {losses[0]:.4g}, last loss "
+      f"{losses[-1]:.4g}, parameters {n_params}")
 # --8<-- [end:loop]

@@ -1,5 +1,6 @@
-"""Why to save a state_dict rather than a whole pickled model: torch.load refuses
-arbitrary objects (weights_only=True, today's default), and a pickle names the class, not its code."""
+"""Why to save a state_dict rather than a whole pickled model:
+torch.load refuses arbitrary objects (weights_only=True, today's
+default), and a pickle names the class, not its code."""
 # --8<-- [start:setup]
 import os
 import pickle
@@ -27,7 +28,7 @@ class TwoLayerNet(nn.Module):
 
 model = TwoLayerNet(1000, 100, 10)
 x = torch.randn(4, 1000)
-tmp = tempfile.mkdtemp()                         # a fresh folder for the files, removed at the end
+tmp = tempfile.mkdtemp()  # a fresh folder for the files, removed at the end
 path = os.path.join(tmp, "model.pt")
 # --8<-- [end:setup]
 
@@ -49,8 +50,9 @@ assert torch.equal(whole(x), model(x))
 
 # --8<-- [start:code]
 class Sneaky:
-    def __reduce__(self):                    # how pickle is told to rebuild the object
-        return (print, ("    (torch.load just ran code that the file asked for)",))
+    def __reduce__(self):  # how pickle is told to rebuild the object
+        return (print,
+                ("    (torch.load just ran code that the file asked for)",))
 
 
 torch.save(Sneaky(), os.path.join(tmp, "sneaky.pt"))
@@ -70,12 +72,14 @@ else:
 elsewhere = f"import torch; torch.load({path!r}, weights_only=False)"
 done = subprocess.run([sys.executable, "-c", elsewhere],          # (1)!
                       capture_output=True, text=True)
-error = done.stderr.strip().splitlines()[-1]     # the last line of its traceback
+error = done.stderr.strip().splitlines()[-1]  # the last line of its traceback
 print("class gone ->", error.split(" on <")[0])
-assert done.returncode != 0 and "AttributeError: Can't get attribute 'TwoLayerNet'" in error
+assert done.returncode != 0
+assert "AttributeError: Can't get attribute 'TwoLayerNet'" in error
 
 torch.save(model.state_dict(), os.path.join(tmp, "weights.pt"))
-state = torch.load(os.path.join(tmp, "weights.pt"))   # plain tensors: always loads
+# plain tensors: always loads
+state = torch.load(os.path.join(tmp, "weights.pt"))
 print("state_dict keys:", list(state))
 assert torch.equal(state["linear1.weight"], model.linear1.weight)
 shutil.rmtree(tmp)                           # nothing left behind

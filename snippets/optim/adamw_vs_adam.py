@@ -1,13 +1,15 @@
-"""Adam's weight_decay (an L2 term inside the gradient, then normalised) against
-AdamW's decoupled decay (w shrinks by the factor 1 - lr * wd each step)."""
+"""Adam's weight_decay (an L2 term inside the gradient,
+then normalised) against AdamW's decoupled decay (w
+shrinks by the factor 1 - lr * wd each step)."""
 import torch
 
 lr, wd, steps = 0.01, 0.1, 100
-start = torch.tensor([10.0, 1.0, 0.1])           # a large, a medium and a small weight
+start = torch.tensor([10.0, 1.0, 0.1])  # a large, a medium and a small weight
 
 
 def decay_only(optimizer_cls):
-    """Run with a loss whose gradient is zero, so that only weight decay acts."""
+    """Run with a loss whose gradient is
+    zero, so that only weight decay acts."""
     w = start.clone().requires_grad_()
     optimizer = optimizer_cls([w], lr=lr, weight_decay=wd)
     for _ in range(steps):

@@ -24,8 +24,9 @@ for step in range(5):
     # the same batch in four pieces of 16
     opt_accum.zero_grad()
     for xb, yb in zip(x.chunk(accum_steps), y.chunk(accum_steps)):
-        loss = loss_fn(twin(xb), yb) / accum_steps   # each piece is a quarter of the mean
-        loss.backward()                              # gradients add up in .grad
+        # each piece is a quarter of the mean
+        loss = loss_fn(twin(xb), yb) / accum_steps
+        loss.backward()  # gradients add up in .grad
     opt_accum.step()
 
 gap = (model.weight - twin.weight).abs().max().item()
@@ -44,5 +45,6 @@ g_sum = forgot.weight.grad.clone()
 opt.zero_grad()
 loss_fn(forgot(x), y).backward()
 ratio = (g_sum / forgot.weight.grad).mean().item()
-print(f"without dividing by {accum_steps}: gradient is {ratio:.2f} times the full-batch one")
+print(f"without dividing by {accum_steps}: gradient "
+      f"is {ratio:.2f} times the full-batch one")
 assert abs(ratio - accum_steps) < 1e-4

@@ -1,5 +1,5 @@
-"""Exercise: the comparison used default learning rates. Tune Adam's on the same
-problem: the default 1e-3 is far from the best here."""
+"""Exercise: the comparison used default learning rates. Tune Adam's
+on the same problem: the default 1e-3 is far from the best here."""
 import torch
 from torch import nn
 
@@ -8,11 +8,12 @@ if torch.accelerator.is_available():
 else:
     device = torch.device("cpu")
 
-torch.manual_seed(0)                             # the same data and start as compare_optimizers.py
+torch.manual_seed(0)  # the same data and start as compare_optimizers.py
 N, D_in, H, D_out = 64, 100, 50, 10
 x = torch.randn(N, D_in, device=device)          # (N, D_in)
 y = torch.randn(N, D_out, device=device)         # (N, D_out)
-model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(), nn.Linear(H, D_out)).to(device)
+model = nn.Sequential(nn.Linear(D_in, H), nn.ReLU(),
+                      nn.Linear(H, D_out)).to(device)
 init_state = {k: v.clone() for k, v in model.state_dict().items()}
 loss_fn = nn.MSELoss()
 

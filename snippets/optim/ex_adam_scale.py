@@ -23,11 +23,14 @@ for name, cls, options in [("SGD", torch.optim.SGD, dict(lr=1e-3)),
                            ("Adam", torch.optim.Adam, dict(lr=1e-2))]:
     moved_1 = (train(cls, 1.0, **options) - w_init).norm().item()
     moved_1000 = (train(cls, 1000.0, **options) - w_init).norm().item()
-    print(f"{name:4s}: moved {moved_1:.4f} with loss x1, {moved_1000:.4g} with loss x1000")
+    print(f"{name:4s}: moved {moved_1:.4f} with loss "
+          f"x1, {moved_1000:.4g} with loss x1000")
     if name == "SGD":
         # one step of SGD is exactly 1000 times larger
         one = (train(cls, 1.0, steps=1, **options) - w_init).norm().item()
-        one_1000 = (train(cls, 1000.0, steps=1, **options) - w_init).norm().item()
+        one_1000 = (
+            (train(cls, 1000.0, steps=1, **options) - w_init).norm().item()
+        )
         assert abs(one_1000 / one - 1000) < 1e-6
         assert moved_1000 > 100 * moved_1
     else:

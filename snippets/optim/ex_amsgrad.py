@@ -1,13 +1,14 @@
-"""Exercise: AMSGrad keeps the largest second moment seen so far. When gradients
-suddenly shrink, Adam's steps grow back to lr while AMSGrad's stay small."""
+"""Exercise: AMSGrad keeps the largest second moment
+seen so far. When gradients suddenly shrink, Adam's
+steps grow back to lr while AMSGrad's stay small."""
 import torch
 
 lr, steps, drop_at = 0.01, 200, 50
-betas = (0.9, 0.9)                               # a short memory, to see the effect soon
+betas = (0.9, 0.9)  # a short memory, to see the effect soon
 
 
 def grad_size(t):
-    return 10.0 if t < drop_at else 0.1          # large gradients, then small ones
+    return 10.0 if t < drop_at else 0.1  # large gradients, then small ones
 
 
 def run(amsgrad):
@@ -28,12 +29,15 @@ def run(amsgrad):
 adam_steps, _ = run(amsgrad=False)
 ams_steps, largest = run(amsgrad=True)
 for t in (drop_at - 1, drop_at + 10, steps - 1):
-    print(f"step {t:3d}: Adam step {adam_steps[t]:.5f} | AMSGrad step {ams_steps[t]:.5f}")
+    print(f"step {t:3d}: Adam step {adam_steps[t]:.5f} "
+          f"| AMSGrad step {ams_steps[t]:.5f}")
 
 # the stored maximum never decreases
 assert all(b >= a for a, b in zip(largest, largest[1:]))
 # before the drop both take steps of about lr; after it Adam soon returns to lr
-# (its second moment forgets the large gradients) while AMSGrad's steps stay tiny
-assert abs(adam_steps[drop_at - 1] - lr) < 1e-4 and abs(ams_steps[drop_at - 1] - lr) < 1e-4
+# (its second moment forgets the large
+# gradients) while AMSGrad's steps stay tiny
+assert abs(adam_steps[drop_at - 1] - lr) < 1e-4
+assert abs(ams_steps[drop_at - 1] - lr) < 1e-4
 assert adam_steps[-1] > 0.5 * lr
 assert ams_steps[-1] < 0.05 * lr

@@ -5,7 +5,7 @@ import torch
 torch.manual_seed(0)
 A = torch.randn(100, 5, dtype=torch.float64)     # (N, D)
 w_true = torch.tensor([1.0, -2.0, 0.5, 3.0, 0.0], dtype=torch.float64)
-b = A @ w_true + 0.1 * torch.randn(100, dtype=torch.float64)         # noisy targets
+b = A @ w_true + 0.1 * torch.randn(100, dtype=torch.float64)  # noisy targets
 
 exact = torch.linalg.lstsq(A, b.unsqueeze(1)).solution.squeeze(1)    # (D,)
 
@@ -24,9 +24,9 @@ def closure():
     return loss
 
 
-optimizer.step(closure)                          # one step: up to 20 iterations inside
+optimizer.step(closure)  # one step: up to 20 iterations inside
 print("exact (lstsq):", [round(v, 4) for v in exact.tolist()])
 print("LBFGS:        ", [round(v, 4) for v in w.detach().tolist()])
 print(f"closure calls: {calls}")
 assert torch.allclose(w.detach(), exact, atol=1e-8)
-assert calls <= 25                               # a quadratic in 5 unknowns: few evaluations
+assert calls <= 25  # a quadratic in 5 unknowns: few evaluations

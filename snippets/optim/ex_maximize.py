@@ -1,4 +1,5 @@
-"""Exercise: maximize=True turns SGD into gradient ascent, w <- w + lr * grad."""
+"""Exercise: maximize=True turns SGD into
+gradient ascent, w <- w + lr * grad."""
 import torch
 
 torch.manual_seed(0)
@@ -8,7 +9,7 @@ lr = 0.1
 
 
 def reward(w):
-    return -(w - peak).pow(2).sum()              # a hill with its top at `peak`
+    return -(w - peak).pow(2).sum()  # a hill with its top at `peak`
 
 
 optimizer = torch.optim.SGD([w], lr=lr, maximize=True)
@@ -36,4 +37,5 @@ for step in range(100):
     (-reward(v)).backward()
     plain.step()
 assert torch.allclose(v, peak, atol=1e-4)
-print("minimising -reward reaches the same point:", [round(x, 4) for x in v.tolist()])
+print("minimising -reward reaches the same point:",
+      [round(x, 4) for x in v.tolist()])

@@ -21,7 +21,7 @@ w_torch, w_inside = torch.zeros(4), torch.zeros(4)
 buf, vel = torch.zeros(4), torch.zeros(4)
 step_torch, step_inside = [], []
 for t in range(steps):
-    buf = mu * buf + grad_f(w_torch)             # lr outside the buffer (torch.optim.SGD)
+    buf = mu * buf + grad_f(w_torch)  # lr outside the buffer (torch.optim.SGD)
     new = w_torch - lr_at(t) * buf
     step_torch.append((new - w_torch).norm().item())
     w_torch = new
@@ -43,8 +43,11 @@ for t in range(steps):
 assert torch.allclose(p, w_torch, atol=1e-5)
 
 t = drop_at
-print(f"step {t - 1}: lr outside {step_torch[t - 1]:.4f} | lr inside {step_inside[t - 1]:.4f}")
-print(f"step {t}: lr outside {step_torch[t]:.4f} | lr inside {step_inside[t]:.4f}")
-assert abs(step_torch[t - 1] - step_inside[t - 1]) < 1e-5    # same while lr is constant
-assert step_torch[t] < 0.2 * step_torch[t - 1]               # drops at once with lr
-assert step_inside[t] > 0.5 * step_inside[t - 1]             # keeps its speed for a while
+print(f"step {t - 1}: lr outside {step_torch[t - 1]:.4f} "
+      f"| lr inside {step_inside[t - 1]:.4f}")
+print(f"step {t}: lr outside {step_torch[t]:.4f} "
+      f"| lr inside {step_inside[t]:.4f}")
+# same while lr is constant
+assert abs(step_torch[t - 1] - step_inside[t - 1]) < 1e-5
+assert step_torch[t] < 0.2 * step_torch[t - 1]    # drops at once with lr
+assert step_inside[t] > 0.5 * step_inside[t - 1]  # keeps its speed for a while

@@ -1,5 +1,6 @@
-"""Exercise: PyTorch's Nesterov update, g + momentum * buf, is the classic
-look-ahead formulation in disguise: its parameters are the look-ahead points."""
+"""Exercise: PyTorch's Nesterov update, g + momentum
+* buf, is the classic look-ahead formulation in
+disguise: its parameters are the look-ahead points."""
 import torch
 
 torch.manual_seed(0)
@@ -15,7 +16,8 @@ def grad_f(w):                                   # f(w) = |A w - b|^2, by hand
 # torch refuses Nesterov without momentum, or with dampening
 for bad in (dict(momentum=0.0), dict(momentum=mu, dampening=0.1)):
     try:
-        torch.optim.SGD([torch.zeros(3, requires_grad=True)], lr=lr, nesterov=True, **bad)
+        torch.optim.SGD([torch.zeros(3, requires_grad=True)], lr=lr,
+                        nesterov=True, **bad)
     except ValueError as err:
         message = str(err)
     else:
@@ -43,5 +45,6 @@ for _ in range(steps):
     params.append(p.detach().clone())
 
 gap = max((u - q).abs().max().item() for u, q in zip(lookahead, params))
-print(f"largest gap between look-ahead points and torch's parameters over {steps} steps: {gap:.0e}")
+print("largest gap between look-ahead points and "
+      f"torch's parameters over {steps} steps: {gap:.0e}")
 assert gap < 1e-10

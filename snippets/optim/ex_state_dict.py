@@ -25,8 +25,10 @@ train(model, optimizer, 10)
 
 sd = optimizer.state_dict()
 print("keys:", list(sd))
-print("params of group 0:", sd["param_groups"][0]["params"])     # indices, not tensors
-print("state of param 0:", list(sd["state"][0]), "step", sd["state"][0]["step"].item())
+# indices, not tensors
+print("params of group 0:", sd["param_groups"][0]["params"])
+print("state of param 0:", list(sd["state"][0]),
+      "step", sd["state"][0]["step"].item())
 assert sd["param_groups"][0]["params"] == [0, 1]
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -46,11 +48,13 @@ with tempfile.TemporaryDirectory() as tmp:
 
 gap = (resumed.weight - model.weight).abs().max().item()
 print(f"after resuming: largest weight difference {gap:.1e}")
-assert torch.equal(resumed.weight, model.weight) and torch.equal(resumed.bias, model.bias)
+assert torch.equal(resumed.weight, model.weight)
+assert torch.equal(resumed.bias, model.bias)
 
 # without the optimizer's state (Adam's moments and step count) the run differs
 restarted = nn.Linear(4, 1)
 restarted.load_state_dict(checkpoint["model"])
 train(restarted, torch.optim.Adam(restarted.parameters(), lr=0.01), 10)
-print("model state only: weights equal?", torch.equal(restarted.weight, model.weight))
+print("model state only: weights equal?",
+      torch.equal(restarted.weight, model.weight))
 assert not torch.allclose(restarted.weight, model.weight)

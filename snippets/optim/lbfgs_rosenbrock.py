@@ -1,5 +1,5 @@
-"""LBFGS with a closure on the Rosenbrock function: it reaches the minimum
-(1, 1) in a handful of steps, where Adam, after a thousand, is still on its way."""
+"""LBFGS with a closure on the Rosenbrock function: it reaches the minimum (1,
+1) in a handful of steps, where Adam, after a thousand, is still on its way."""
 import torch
 
 
@@ -32,8 +32,10 @@ def closure():                                   # (1)!
 
 for step in range(4):
     optimizer.step(closure)                      # (2)!
-    print(f"after step {step + 1}: w = ({w[0].item():.6f}, {w[1].item():.6f}), "
-          f"f = {rosenbrock(w).item():.1e}, closure calls so far: {evaluations}")
+    print(
+        f"after step {step + 1}: w = ({w[0].item():.6f}, {w[1].item():.6f}), "
+        f"f = {rosenbrock(w).item():.1e}, closure calls so far: {evaluations}"
+    )
 assert torch.allclose(w, torch.ones(2, dtype=torch.float64), atol=1e-8)
 assert rosenbrock(w).item() < 1e-15
 # --8<-- [end:lbfgs]
@@ -45,6 +47,7 @@ for _ in range(1000):
     adam.zero_grad()
     rosenbrock(v).backward()
     adam.step()
-print(f"Adam after 1000 steps: w = ({v[0].item():.4f}, {v[1].item():.4f}), f = {rosenbrock(v).item():.1e}")
+print(f"Adam after 1000 steps: w = ({v[0].item():.4f}, "
+      f"{v[1].item():.4f}), f = {rosenbrock(v).item():.1e}")
 assert rosenbrock(v).item() > 1e6 * rosenbrock(w).item()
 # --8<-- [end:adam]

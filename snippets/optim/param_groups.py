@@ -23,17 +23,26 @@ optimizer.step()
 for i, group in enumerate(optimizer.param_groups):
     for p in group["params"]:
         update = before[p] - p.detach()
-        print(f"  group {i}, shape {str(tuple(p.shape)):7s} |update| / |grad| = "
-              f"{(update.norm() / p.grad.norm()).item():.4f}")
-        assert torch.allclose(p, before[p] - group["lr"] * p.grad)   # this group's lr
+        print(
+            f"  group {i}, shape {str(tuple(p.shape)):7s} |update| / |grad| = "
+            f"{(update.norm() / p.grad.norm()).item():.4f}"
+        )
+        # this group's lr
+        assert torch.allclose(p, before[p] - group["lr"] * p.grad)
 # --8<-- [end:groups]
 
 # --8<-- [start:add]
-extra = nn.Linear(2, 1)                          # say, a new output added later
+extra = nn.Linear(2, 1)  # say, a new output added later
 optimizer.add_param_group({"params": extra.parameters(), "lr": 0.5})
 new = optimizer.param_groups[-1]
-print("groups now:", len(optimizer.param_groups), "| new group's lr:", new["lr"],
-      "| momentum filled from defaults:", new["momentum"])
+print(
+    "groups now:",
+    len(optimizer.param_groups),
+    "| new group's lr:",
+    new["lr"],
+    "| momentum filled from defaults:",
+    new["momentum"],
+)
 assert new["momentum"] == optimizer.defaults["momentum"] == 0
 
 try:

@@ -7,14 +7,16 @@ if torch.accelerator.is_available():
     device = torch.accelerator.current_accelerator()
 else:
     device = torch.device("cpu")
-dtype = torch.float32 if device.type == "mps" else torch.float64   # mps has no float64
+# mps has no float64
+dtype = torch.float32 if device.type == "mps" else torch.float64
 tol = 1e-5 if dtype == torch.float32 else 1e-10
 # --8<-- [end:setup]
 
 
 # --8<-- [start:sgd]
 class ScratchSGD(torch.optim.Optimizer):
-    def __init__(self, params, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False):
+    def __init__(self, params, lr, momentum=0.0, dampening=0.0,
+                 weight_decay=0.0, nesterov=False):
         defaults = dict(lr=lr, momentum=momentum, dampening=dampening,
                         weight_decay=weight_decay, nesterov=nesterov)
         super().__init__(params, defaults)       # (1)!
@@ -28,7 +30,7 @@ class ScratchSGD(torch.optim.Optimizer):
                     continue                     # no gradient: leave p alone
                 g = p.grad.clone()
                 if group["weight_decay"] != 0:
-                    g += group["weight_decay"] * p           # g = grad + wd * w
+                    g += group["weight_decay"] * p  # g = grad + wd * w
                 if mu != 0:
                     state = self.state[p]
                     if "momentum_buffer" not in state:
@@ -37,17 +39,19 @@ class ScratchSGD(torch.optim.Optimizer):
                         buf = mu * state["momentum_buffer"] + (1 - tau) * g
                     state["momentum_buffer"] = buf
                     g = g + mu * buf if group["nesterov"] else buf   # (4)!
-                p -= lr * g                                  # against the gradient
+                p -= lr * g  # against the gradient
 # --8<-- [end:sgd]
 
 
 # --8<-- [start:compare]
 def trajectories(options, steps=50, device="cpu", dtype=torch.float64):
-    """Train two copies of a small net, one with each SGD; return both parameter lists."""
+    """Train two copies of a small net, one with
+    each SGD; return both parameter lists."""
     g = torch.Generator().manual_seed(0)
     x = torch.randn(32, 5, generator=g, dtype=dtype).to(device)     # (N, D_in)
     y = torch.randn(32, 1, generator=g, dtype=dtype).to(device)     # (N, 1)
-    init = [torch.randn(5, 8, generator=g, dtype=dtype), torch.randn(8, 1, generator=g, dtype=dtype)]
+    init = [torch.randn(5, 8, generator=g, dtype=dtype),
+            torch.randn(8, 1, generator=g, dtype=dtype)]
     results = []
     for cls in (ScratchSGD, torch.optim.SGD):
         w1, w2 = (w.clone().to(device).requires_grad_() for w in init)
@@ -65,7 +69,7 @@ def trajectories(options, steps=50, device="cpu", dtype=torch.float64):
 # --8<-- [start:leaf]
 w = torch.zeros(2, requires_grad=True)
 try:
-    w -= 0.1 * torch.ones(2)                 # an update outside torch.no_grad()
+    w -= 0.1 * torch.ones(2)  # an update outside torch.no_grad()
 except RuntimeError as err:
     print("RuntimeError:", err)
     assert "leaf Variable that requires grad" in str(err)

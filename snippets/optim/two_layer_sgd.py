@@ -30,8 +30,8 @@ w1 = w1_init.clone().requires_grad_()
 w2 = w2_init.clone().requires_grad_()
 for t in range(num_steps):
     loss = loss_fn(w1, w2)
-    loss.backward()                              # autograd computes the gradients
-    with torch.no_grad():                        # we apply them
+    loss.backward()        # autograd computes the gradients
+    with torch.no_grad():  # we apply them
         w1 -= lr * w1.grad
         w2 -= lr * w2.grad
         w1.grad = None
@@ -56,6 +56,9 @@ for t in range(num_steps):
 # --8<-- [start:check]
 gap = max((v1 - w1).abs().max().item(), (v2 - w2).abs().max().item())
 print(f"largest difference from the hand-written update: {gap:.1e}")
-assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
-assert torch.allclose(v1, w1, rtol=1e-4, atol=1e-5) and torch.allclose(v2, w2, rtol=1e-4, atol=1e-5)
+assert losses[-1] < 1e-3 * losses[0], (
+    "the loss should fall by three orders of magnitude"
+)
+assert torch.allclose(v1, w1, rtol=1e-4, atol=1e-5)
+assert torch.allclose(v2, w2, rtol=1e-4, atol=1e-5)
 # --8<-- [end:check]

@@ -19,8 +19,10 @@ loss = loss_fn(w)
 loss.backward()
 expected = (w - lr * w.grad).detach()            # minus: against the gradient
 optimizer.step()
-print("w after one step:  ", [round(v, 4) for v in w.detach().flatten().tolist()])
-print("w - lr * grad:     ", [round(v, 4) for v in expected.flatten().tolist()])
+print("w after one step:  ",
+      [round(v, 4) for v in w.detach().flatten().tolist()])
+print("w - lr * grad:     ",
+      [round(v, 4) for v in expected.flatten().tolist()])
 assert torch.allclose(w, expected)
 # --8<-- [end:one_step]
 
@@ -30,16 +32,17 @@ loss_fn(w).backward()
 with torch.no_grad():
     w_now, g = w.clone(), w.grad.clone()
     now = loss_fn(w_now).item()
-    downhill = loss_fn(w_now - lr * g).item()    # the rule
-    uphill = loss_fn(w_now + lr * g).item()      # the sign some tutorials print
-print(f"loss now {now:.4f} | at w - lr*grad {downhill:.4f} | at w + lr*grad {uphill:.4f}")
+    downhill = loss_fn(w_now - lr * g).item()  # the rule
+    uphill = loss_fn(w_now + lr * g).item()    # the sign some tutorials print
+print(f"loss now {now:.4f} | at w - lr*grad "
+      f"{downhill:.4f} | at w + lr*grad {uphill:.4f}")
 assert downhill < now < uphill
 # --8<-- [end:sign]
 
 # --8<-- [start:no_backward]
 optimizer.zero_grad()                            # grads are None now
 before = w.detach().clone()
-optimizer.step()                                 # no gradients: nothing to apply
+optimizer.step()  # no gradients: nothing to apply
 assert w.grad is None and torch.equal(w, before)
 print("step() without backward() changed w:", not torch.equal(w, before))
 # --8<-- [end:no_backward]

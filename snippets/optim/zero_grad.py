@@ -16,12 +16,12 @@ def loss_fn():
 # --8<-- [start:none]
 loss_fn().backward()
 g1 = w.grad.clone()
-optimizer.zero_grad()                            # set_to_none=True is the default
+optimizer.zero_grad()  # set_to_none=True is the default
 print("after zero_grad():", w.grad)
 assert w.grad is None
 
 loss_fn().backward()
-optimizer.zero_grad(set_to_none=False)           # the old behaviour: fill with zeros
+optimizer.zero_grad(set_to_none=False)  # the old behaviour: fill with zeros
 print("after zero_grad(set_to_none=False):", w.grad.flatten().tolist())
 assert torch.equal(w.grad, torch.zeros_like(w))
 # --8<-- [end:none]
@@ -40,7 +40,7 @@ optimizer.zero_grad()
 loss_fn().backward()
 optimizer.step()                                 # fills the momentum buffer
 
-optimizer.zero_grad(set_to_none=False)           # grad = 0: momentum still moves w
+optimizer.zero_grad(set_to_none=False)  # grad = 0: momentum still moves w
 before = w.detach().clone()
 optimizer.step()
 moved_zero = (w - before).abs().max().item()
@@ -49,6 +49,7 @@ optimizer.zero_grad()                            # grad = None: w is skipped
 before = w.detach().clone()
 optimizer.step()
 moved_none = (w - before).abs().max().item()
-print(f"step with a zero grad moved w by {moved_zero:.4f}; with None by {moved_none:.4f}")
+print("step with a zero grad moved w by "
+      f"{moved_zero:.4f}; with None by {moved_none:.4f}")
 assert moved_zero > 0 and moved_none == 0
 # --8<-- [end:zero_vs_none]

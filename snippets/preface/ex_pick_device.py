@@ -1,4 +1,5 @@
-"""Two ways to pick a device: the generic accelerator API and explicit checks."""
+"""Two ways to pick a device: the generic
+accelerator API and explicit checks."""
 import torch
 
 # today: one call covers CUDA, Apple MPS, Intel XPU and other accelerators

@@ -1,4 +1,5 @@
-"""Broadcasting rules, the error for incompatible shapes, and expand versus repeat."""
+"""Broadcasting rules, the error for
+incompatible shapes, and expand versus repeat."""
 # --8<-- [start:setup]
 import torch
 
@@ -27,8 +28,8 @@ assert torch.equal(e, torch.tensor([11.0, 21.0, 31.0]))
 # --8<-- [end:rules]
 
 # --8<-- [start:error]
-m = torch.ones(2, 3)                         # (2, 3)
-w = torch.ones(2)                            # (2,) acts as (1, 2): 3 vs 2 fails
+m = torch.ones(2, 3)  # (2, 3)
+w = torch.ones(2)     # (2,) acts as (1, 2): 3 vs 2 fails
 try:
     m + w
 except RuntimeError as err:
@@ -48,12 +49,12 @@ rp = v.repeat(4, 1)                          # (4, 3) new memory
 print("expand stride:", ex.stride(), "| repeat stride:", rp.stride())
 
 assert torch.equal(ex, rp)
-assert ex.stride() == (0, 1)                 # stride 0: every row is the same memory
+assert ex.stride() == (0, 1)  # stride 0: every row is the same memory
 assert ex.untyped_storage().data_ptr() == v.untyped_storage().data_ptr()
 assert rp.untyped_storage().data_ptr() != v.untyped_storage().data_ptr()
 assert ex.untyped_storage().nbytes() == 3 * 4       # still only 3 floats
 assert rp.untyped_storage().nbytes() == 12 * 4      # 12 floats
 
-v[0] = -1.0                                  # the view follows v, the copy does not
+v[0] = -1.0  # the view follows v, the copy does not
 assert ex[3, 0].item() == -1.0 and rp[3, 0].item() == 1.0
 # --8<-- [end:expand_vs_repeat]

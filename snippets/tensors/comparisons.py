@@ -1,4 +1,5 @@
-"""Comparing tensors: element-wise comparisons, torch.equal, and allclose for floats."""
+"""Comparing tensors: element-wise comparisons,
+torch.equal, and allclose for floats."""
 # --8<-- [start:setup]
 import torch
 
@@ -11,7 +12,8 @@ b = torch.tensor([2, 5, 1])
 print("a == b:", a == b)
 print("a >= b:", a.ge(b))
 assert torch.equal(a == b, torch.eq(a, b))
-assert torch.equal(a > b, torch.gt(a, b)) and torch.equal(a < b, torch.lt(a, b))
+assert torch.equal(a > b, torch.gt(a, b))
+assert torch.equal(a < b, torch.lt(a, b))
 assert (a == b).dtype == torch.bool
 assert torch.equal(a >= b, torch.tensor([False, True, True]))
 
@@ -36,7 +38,7 @@ assert (a == r).all().item() is True
 # --8<-- [end:equal]
 
 # --8<-- [start:allclose]
-x = torch.tensor(0.1, dtype=torch.float64) + 0.2     # float64, like python floats
+x = torch.tensor(0.1, dtype=torch.float64) + 0.2  # float64, like python floats
 y = torch.tensor(0.3, dtype=torch.float64)
 print(f"0.1 + 0.2 = {x.item():.17f}")
 print("equal:", torch.equal(x, y), "| allclose:", torch.allclose(x, y))
@@ -45,7 +47,8 @@ assert torch.allclose(x, y)                  # |x - y| <= atol + rtol * |y|
 
 s = torch.full((10,), 0.1).sum()             # float32: ten times 0.1
 print(f"float32 sum of ten 0.1: {s.item():.8f}")
-assert not torch.equal(s, torch.tensor(1.0)) and torch.allclose(s, torch.tensor(1.0))
+assert not torch.equal(s, torch.tensor(1.0))
+assert torch.allclose(s, torch.tensor(1.0))
 
 u = torch.tensor([1.0, 2.0, 3.0])
 v = torch.tensor([1.0 + 1e-7, 2.0, 3.1])

@@ -1,4 +1,5 @@
-"""Ways to create a tensor, what torch.empty really gives you, and a tensor's attributes."""
+"""Ways to create a tensor, what torch.empty
+really gives you, and a tensor's attributes."""
 # --8<-- [start:setup]
 import torch
 
@@ -54,10 +55,11 @@ print("numel:", x.numel(), "| size(1):", x.size(1), "| device:", x.device.type)
 
 assert x.shape == x.size() == (2, 3)     # torch.Size is a tuple
 assert x.ndim == 2 and x.numel() == 6 and x.size(1) == 3
-assert x.device.type == "cpu"            # tensors are created on the cpu by default
-assert x.dtype == torch.float32          # default floating point dtype
+assert x.device.type == "cpu"    # tensors are created on the cpu by default
+assert x.dtype == torch.float32  # default floating point dtype
 assert torch.get_default_dtype() == torch.float32
 assert torch.tensor([1, 2, 3]).dtype == torch.int64   # python ints -> int64
 assert torch.tensor([True, False]).dtype == torch.bool
-assert torch.tensor([1, 2.5]).dtype == torch.float32  # one float makes it float
+# one float makes it float
+assert torch.tensor([1, 2.5]).dtype == torch.float32
 # --8<-- [end:attributes]

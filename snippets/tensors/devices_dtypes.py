@@ -1,23 +1,25 @@
-"""Moving tensors between devices and dtypes with .to, casting, and dtype promotion."""
+"""Moving tensors between devices and dtypes
+with .to, casting, and dtype promotion."""
 # --8<-- [start:setup]
 import torch
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 print("device:", device.type)
 # --8<-- [end:setup]
 
 # --8<-- [start:to]
-x = torch.tensor([1.0, 2.0, 3.0])        # float32, on the cpu
-a = x.to(device)                         # a copy on the device (x itself on the cpu)
-b = x.to(torch.float64)                  # a float64 copy
-c = x.to(device, torch.float16)          # both at once (mps has no float64)
+x = torch.tensor([1.0, 2.0, 3.0])  # float32, on the cpu
+a = x.to(device)                   # a copy on the device (x itself on the cpu)
+b = x.to(torch.float64)            # a float64 copy
+c = x.to(device, torch.float16)    # both at once (mps has no float64)
 print("x.to(float64):", b.dtype, "| x is still:", x.dtype, x.device.type)
 
 assert a.device.type == device.type and c.device.type == device.type
 assert b.dtype == torch.float64 and c.dtype == torch.float16
 assert x.dtype == torch.float32 and x.device.type == "cpu"   # x unchanged
-assert x.to(x.dtype) is x                # nothing to change: x itself comes back
+assert x.to(x.dtype) is x  # nothing to change: x itself comes back
 assert x.to("cpu") is x
 # --8<-- [end:to]
 

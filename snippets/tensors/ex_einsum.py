@@ -1,4 +1,5 @@
-"""Exercise solution: trace, batched matmul and a bilinear form x^T A y with einsum."""
+"""Exercise solution: trace, batched matmul
+and a bilinear form x^T A y with einsum."""
 # --8<-- [start:setup]
 import torch
 
@@ -14,7 +15,8 @@ assert torch.allclose(tr, torch.trace(a))
 p = torch.randn(4, 2, 3)                     # (B, n, m)
 q = torch.randn(4, 3, 5)                     # (B, m, k)
 bm = torch.einsum("bij,bjk->bik", p, q)      # (B, n, k)
-print("batched matmul:", tuple(bm.shape), f"| [0, 0, 0] = {bm[0, 0, 0].item():.4f}")
+print("batched matmul:", tuple(bm.shape),
+      f"| [0, 0, 0] = {bm[0, 0, 0].item():.4f}")
 assert torch.allclose(bm, torch.bmm(p, q), atol=1e-6)
 
 x = torch.randn(3)                           # (n,)

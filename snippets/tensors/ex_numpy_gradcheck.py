@@ -1,4 +1,5 @@
-"""Check hand-written gradients against finite differences (central differences)."""
+"""Check hand-written gradients against
+finite differences (central differences)."""
 import numpy as np
 
 
@@ -15,7 +16,8 @@ def loss_and_grads(x, y, w1, w2):
 
 
 rng = np.random.default_rng(0)
-x, y = rng.standard_normal((8, 20)), rng.standard_normal((8, 3))   # small, so the check is quick
+# small, so the check is quick
+x, y = rng.standard_normal((8, 20)), rng.standard_normal((8, 3))
 w1, w2 = rng.standard_normal((20, 5)), rng.standard_normal((5, 3))
 _, grad_w1, grad_w2 = loss_and_grads(x, y, w1, w2)
 

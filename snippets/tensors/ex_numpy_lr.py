@@ -21,11 +21,12 @@ def final_loss(lr, steps=500):
     return loss
 
 
-with np.errstate(over="ignore", invalid="ignore"):   # the large rate overflows on purpose
+# the large rate overflows on purpose
+with np.errstate(over="ignore", invalid="ignore"):
     results = {lr: final_loss(lr) for lr in (1e-7, 1e-6, 1e-5, 1e-4)}
 for lr, loss in results.items():
     print(f"lr {lr:.0e}: loss after 500 steps {loss:.4g}")
 
-assert results[1e-6] < results[1e-7]          # larger steps help, up to a point ...
-assert not np.isfinite(results[1e-5])         # ... beyond which the loss explodes
+assert results[1e-6] < results[1e-7]   # larger steps help, up to a point ...
+assert not np.isfinite(results[1e-5])  # ... beyond which the loss explodes
 assert not np.isfinite(results[1e-4])

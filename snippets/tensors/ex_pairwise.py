@@ -1,4 +1,5 @@
-"""Exercise solution: pairwise Euclidean distances by broadcasting, checked against torch.cdist."""
+"""Exercise solution: pairwise Euclidean distances
+by broadcasting, checked against torch.cdist."""
 # --8<-- [start:setup]
 import torch
 
@@ -8,8 +9,8 @@ y = torch.randn(4, 3)                        # (M, D)
 # --8<-- [end:setup]
 
 # --8<-- [start:solution]
-diff = x[:, None, :] - y[None, :, :]         # (N, 1, D) - (1, M, D) -> (N, M, D)
-dist = diff.pow(2).sum(-1).sqrt()            # (N, M)
+diff = x[:, None, :] - y[None, :, :]  # (N, 1, D) - (1, M, D) -> (N, M, D)
+dist = diff.pow(2).sum(-1).sqrt()     # (N, M)
 print("diff:", tuple(diff.shape), "| dist:", tuple(dist.shape))
 print("dist[:2, :2]:", dist[:2, :2].round(decimals=4))
 

@@ -1,6 +1,8 @@
-"""Exercise solution: which operations return a result that shares memory with the original?
+"""Exercise solution: which operations return
+a result that shares memory with the original?
 
-Computed by comparing storage pointers, then confirmed by writing through the result.
+Computed by comparing storage pointers, then
+confirmed by writing through the result.
 """
 # --8<-- [start:setup]
 import numpy as np
@@ -12,12 +14,16 @@ torch.manual_seed(0)
 # --8<-- [start:solution]
 def shares(x, y):
     """True when tensors (or arrays) x and y use the same block of memory."""
-    px = x.untyped_storage().data_ptr() if torch.is_tensor(x) else x.ctypes.data
-    py = y.untyped_storage().data_ptr() if torch.is_tensor(y) else y.ctypes.data
+    px = (
+        x.untyped_storage().data_ptr() if torch.is_tensor(x) else x.ctypes.data
+    )
+    py = (
+        y.untyped_storage().data_ptr() if torch.is_tensor(y) else y.ctypes.data
+    )
     return px == py
 
 
-cases = {                                    # name -> function of a fresh original
+cases = {  # name -> function of a fresh original
     "a[1:]": lambda a: a[1:],
     "a.view(2, 3)": lambda a: a.view(2, 3),
     "a.clone()": lambda a: a.clone(),
@@ -26,7 +32,7 @@ cases = {                                    # name -> function of a fresh origi
     "torch.from_numpy(arr)": torch.from_numpy,
     "torch.tensor(arr)": torch.tensor,
 }
-expected = {"a.clone()": False, "torch.tensor(arr)": False}   # all others: True
+expected = {"a.clone()": False, "torch.tensor(arr)": False}  # all others: True
 
 for name, make in cases.items():
     if "arr" in name:

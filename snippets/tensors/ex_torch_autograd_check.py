@@ -1,8 +1,10 @@
-"""Check the hand-written backward pass against autograd (a preview of Part 2)."""
+"""Check the hand-written backward pass
+against autograd (a preview of Part 2)."""
 import torch
 
 torch.manual_seed(0)
-x, y = torch.randn(64, 1000, dtype=torch.float64), torch.randn(64, 10, dtype=torch.float64)
+x, y = torch.randn(64, 1000, dtype=torch.float64), torch.randn(
+    64, 10, dtype=torch.float64)
 w1 = torch.randn(1000, 100, dtype=torch.float64, requires_grad=True)
 w2 = torch.randn(100, 10, dtype=torch.float64, requires_grad=True)
 
@@ -23,4 +25,5 @@ with torch.no_grad():
 
 for name, manual, auto in [("w1", grad_w1, w1.grad), ("w2", grad_w2, w2.grad)]:
     assert torch.allclose(manual, auto), name
-    print(f"{name}: hand-written and autograd gradients agree, shape {tuple(auto.shape)}")
+    print(f"{name}: hand-written and autograd "
+          f"gradients agree, shape {tuple(auto.shape)}")

@@ -1,4 +1,5 @@
-"""Out-of-place and in-place operations, and what `x += 1` and `x = x + 1` do."""
+"""Out-of-place and in-place operations,
+and what `x += 1` and `x = x + 1` do."""
 # --8<-- [start:setup]
 import torch
 

@@ -1,4 +1,5 @@
-"""Matrix products: mm, matmul, @ and einsum, batched products, and vector products."""
+"""Matrix products: mm, matmul, @ and einsum,
+batched products, and vector products."""
 # --8<-- [start:setup]
 import torch
 
@@ -14,7 +15,9 @@ p3 = a @ b
 p4 = torch.einsum("ij,jk->ik", a, b)
 print("a @ b:", tuple(p3.shape), p3[0, :2].round(decimals=4))
 assert p3.shape == (2, 4)
-assert torch.allclose(p1, p2) and torch.allclose(p1, p3) and torch.allclose(p1, p4)
+assert torch.allclose(p1, p2)
+assert torch.allclose(p1, p3)
+assert torch.allclose(p1, p4)
 
 # * is element-wise: the shapes must broadcast, not match like in a product
 w = torch.tensor([1.0, 10.0, 100.0])         # (3,)
@@ -38,10 +41,10 @@ q3 = torch.einsum("bij,bjk->bik", x, y)
 print("bmm:", tuple(q1.shape))
 assert q1.shape == (5, 2, 4)
 assert torch.allclose(q1, q2) and torch.allclose(q1, q3)
-assert torch.allclose(q1[2], x[2] @ y[2])    # one matrix product per batch entry
+assert torch.allclose(q1[2], x[2] @ y[2])  # one matrix product per batch entry
 
-m = torch.randn(3, 4)                        # (m, p): shared by every batch entry
-r = x @ m                                    # (B, n, p): m broadcasts over B
+m = torch.randn(3, 4)  # (m, p): shared by every batch entry
+r = x @ m              # (B, n, p): m broadcasts over B
 print("(5, 2, 3) @ (3, 4) ->", tuple(r.shape))
 assert torch.allclose(r, torch.bmm(x, m.expand(5, 3, 4)))
 # --8<-- [end:batched]

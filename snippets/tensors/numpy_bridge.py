@@ -1,10 +1,12 @@
-"""Moving data between NumPy and PyTorch: which conversions share memory and which copy."""
+"""Moving data between NumPy and PyTorch: which
+conversions share memory and which copy."""
 # --8<-- [start:setup]
 import numpy as np
 import torch
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 # --8<-- [end:setup]
 
 # --8<-- [start:from_numpy]
@@ -42,8 +44,8 @@ assert f[0].item() == 1.0
 # --8<-- [end:copies]
 
 # --8<-- [start:gpu]
-t = torch.arange(3.0, device=device)     # on the accelerator if there is one
-arr = t.cpu().numpy()                    # .cpu() is a no-op on the cpu, a copy otherwise
+t = torch.arange(3.0, device=device)  # on the accelerator if there is one
+arr = t.cpu().numpy()  # .cpu() is a no-op on the cpu, a copy otherwise
 print("back to numpy:", arr.tolist())
 
 assert isinstance(arr, np.ndarray)

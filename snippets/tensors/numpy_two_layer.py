@@ -27,11 +27,11 @@ def forward_backward(x, y, w1, w2):
     loss = np.square(y_pred - y).sum()
 
     # backward pass: apply the chain rule from the loss back to the weights
-    grad_y_pred = 2.0 * (y_pred - y)            # (N, D_out)
-    grad_w2 = h_relu.T @ grad_y_pred            # (H, D_out)
-    grad_h_relu = grad_y_pred @ w2.T            # (N, H)
-    grad_h = grad_h_relu * (h > 0)              # ReLU passes gradient where h > 0
-    grad_w1 = x.T @ grad_h                      # (D_in, H)
+    grad_y_pred = 2.0 * (y_pred - y)  # (N, D_out)
+    grad_w2 = h_relu.T @ grad_y_pred  # (H, D_out)
+    grad_h_relu = grad_y_pred @ w2.T  # (N, H)
+    grad_h = grad_h_relu * (h > 0)    # ReLU passes gradient where h > 0
+    grad_w1 = x.T @ grad_h            # (D_in, H)
     return loss, grad_w1, grad_w2
 # --8<-- [end:step]
 
@@ -47,6 +47,8 @@ for t in range(500):
     w1 -= lr * grad_w1      # gradient descent: step against the gradient
     w2 -= lr * grad_w2
 
-assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+assert losses[-1] < 1e-3 * losses[0], (
+    "the loss should fall by three orders of magnitude"
+)
 print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 # --8<-- [end:loop]

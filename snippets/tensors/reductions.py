@@ -7,10 +7,13 @@ torch.manual_seed(0)
 
 # --8<-- [start:whole]
 x = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]])   # (2, 3)
-print("sum:", x.sum().item(), "| mean:", x.mean().item(), "| prod:", x.prod().item())
+print("sum:", x.sum().item(), "| mean:", x.mean().item(),
+      "| prod:", x.prod().item())
 print("min:", x.min().item(), "| max:", x.max().item())
 print(f"var: {x.var().item():.4f} | std: {x.std().item():.4f}")
-assert x.sum().item() == 21.0 and x.mean().item() == 3.5 and x.prod().item() == 720.0
+assert x.sum().item() == 21.0
+assert x.mean().item() == 3.5
+assert x.prod().item() == 720.0
 assert x.min().item() == 1.0 and x.max().item() == 6.0
 
 # var and std are unbiased by default (correction=1): divide by n - 1
@@ -32,7 +35,8 @@ print("keepdim shape:", tuple(k1.shape))
 assert torch.equal(s0, torch.tensor([5.0, 7.0, 9.0]))
 assert torch.equal(s1, torch.tensor([9.0, 12.0]))
 assert s1.shape == (2,) and k1.shape == (2, 1)
-assert torch.equal(x / k1, x / s1[:, None])  # keepdim lets the result broadcast back
+# keepdim lets the result broadcast back
+assert torch.equal(x / k1, x / s1[:, None])
 
 values, indices = x.max(dim=1)               # a (values, indices) pair
 print("max(dim=1):", values, indices)
@@ -40,7 +44,7 @@ assert torch.equal(values, torch.tensor([5.0, 6.0]))
 assert torch.equal(indices, torch.tensor([1, 2]))
 assert torch.equal(x.argmax(dim=1), indices)
 assert torch.equal(x.argmin(dim=0), torch.tensor([0, 1, 0]))
-assert x.argmax().item() == 5                # no dim: index into the flattened tensor
+assert x.argmax().item() == 5  # no dim: index into the flattened tensor
 # --8<-- [end:along_dim]
 
 # --8<-- [start:cumulative]

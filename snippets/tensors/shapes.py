@@ -1,4 +1,5 @@
-"""Changing shapes: squeeze and unsqueeze, cat and stack, transpose, permute and reshape."""
+"""Changing shapes: squeeze and unsqueeze, cat
+and stack, transpose, permute and reshape."""
 # --8<-- [start:setup]
 import torch
 
@@ -8,14 +9,16 @@ torch.manual_seed(0)
 # --8<-- [start:squeeze]
 x = torch.zeros(3, 4)                        # (3, 4)
 u = x.unsqueeze(0)                           # (1, 3, 4): a new dim of size 1
-print("unsqueeze(0):", tuple(u.shape), "| unsqueeze(-1):", tuple(x.unsqueeze(-1).shape))
+print("unsqueeze(0):", tuple(u.shape),
+      "| unsqueeze(-1):", tuple(x.unsqueeze(-1).shape))
 assert u.shape == (1, 3, 4) and x.unsqueeze(-1).shape == (3, 4, 1)
 
 y = torch.zeros(1, 3, 1, 4)                  # (1, 3, 1, 4)
-print("squeeze():", tuple(y.squeeze().shape), "| squeeze(2):", tuple(y.squeeze(2).shape))
-assert y.squeeze().shape == (3, 4)           # removes every size-1 dim
-assert y.squeeze(2).shape == (1, 3, 4)       # removes only dim 2
-assert y.squeeze(1).shape == y.shape         # dim 1 has size 3: nothing happens
+print("squeeze():", tuple(y.squeeze().shape),
+      "| squeeze(2):", tuple(y.squeeze(2).shape))
+assert y.squeeze().shape == (3, 4)      # removes every size-1 dim
+assert y.squeeze(2).shape == (1, 3, 4)  # removes only dim 2
+assert y.squeeze(1).shape == y.shape    # dim 1 has size 3: nothing happens
 # --8<-- [end:squeeze]
 
 # --8<-- [start:cat_stack]
@@ -24,10 +27,11 @@ b = torch.ones(2, 3)                         # (2, 3)
 c0 = torch.cat([a, b], dim=0)                # joins along an existing dim
 c1 = torch.cat([a, b], dim=1)
 s0 = torch.stack([a, b])                     # adds a new dim 0
-print("cat dim 0:", tuple(c0.shape), "| cat dim 1:", tuple(c1.shape), "| stack:", tuple(s0.shape))
+print("cat dim 0:", tuple(c0.shape), "| cat dim 1:", tuple(c1.shape),
+      "| stack:", tuple(s0.shape))
 assert c0.shape == (4, 3) and c1.shape == (2, 6) and s0.shape == (2, 2, 3)
 assert torch.stack([a, b], dim=2).shape == (2, 3, 2)
-assert torch.equal(s0[1], b)                 # stack: index the new dim to get b back
+assert torch.equal(s0[1], b)  # stack: index the new dim to get b back
 assert torch.equal(s0, torch.cat([a.unsqueeze(0), b.unsqueeze(0)]))
 # --8<-- [end:cat_stack]
 

@@ -55,6 +55,8 @@ for t in range(500):
     w1 -= lr * grad_w1           # (2)!
     w2 -= lr * grad_w2
 
-assert losses[-1] < 1e-3 * losses[0], "the loss should fall by three orders of magnitude"
+assert losses[-1] < 1e-3 * losses[0], (
+    "the loss should fall by three orders of magnitude"
+)
 print(f"first loss {losses[0]:.4g}, last loss {losses[-1]:.4g}")
 # --8<-- [end:loop]

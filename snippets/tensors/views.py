@@ -1,4 +1,5 @@
-"""Indexing, and which results share memory with the original: views, clones, contiguity."""
+"""Indexing, and which results share memory
+with the original: views, clones, contiguity."""
 # --8<-- [start:setup]
 import torch
 
@@ -47,7 +48,8 @@ assert a.untyped_storage().data_ptr() != c.untyped_storage().data_ptr()
 # --8<-- [start:contiguous]
 a = torch.arange(6.0).view(2, 3)         # (2, 3)
 t = a.t()                                # (3, 2), a view with swapped strides
-print("strides:", a.stride(), "->", t.stride(), "| contiguous:", t.is_contiguous())
+print("strides:", a.stride(), "->", t.stride(),
+      "| contiguous:", t.is_contiguous())
 assert a.is_contiguous() and not t.is_contiguous()
 
 try:

@@ -1,4 +1,5 @@
-"""A DataLoader cuts a dataset into batches: batch_size, drop_last, and shuffle with a seeded generator."""
+"""A DataLoader cuts a dataset into batches: batch_size,
+drop_last, and shuffle with a seeded generator."""
 # --8<-- [start:setup]
 import math
 
@@ -15,8 +16,9 @@ dataset = TensorDataset(x, x ** 2)                      # sample i: (i, i**2)
 
 for drop_last in (False, True):
     loader = DataLoader(dataset, batch_size=batch_size, drop_last=drop_last)
-    sizes = [len(xb) for xb, yb in loader]              # the last batch may be short
-    print(f"drop_last={drop_last}: len(loader) = {len(loader)}, batch sizes {sizes}")
+    sizes = [len(xb) for xb, yb in loader]  # the last batch may be short
+    print(f"drop_last={drop_last}: len(loader) "
+          f"= {len(loader)}, batch sizes {sizes}")
     expected = N // batch_size if drop_last else math.ceil(N / batch_size)
     assert len(loader) == len(sizes) == expected
 
@@ -36,8 +38,9 @@ loader = DataLoader(dataset, batch_size=batch_size, shuffle=True,
 first, second = epoch_order(loader), epoch_order(loader)
 print("epoch 1:", first)
 print("epoch 2:", second)
-assert sorted(first) == sorted(second) == list(range(N))   # every sample once per epoch
-assert first != second                                  # a new order every epoch
+# every sample once per epoch
+assert sorted(first) == sorted(second) == list(range(N))
+assert first != second  # a new order every epoch
 
 again = DataLoader(dataset, batch_size=batch_size, shuffle=True,
                    generator=torch.Generator().manual_seed(42))

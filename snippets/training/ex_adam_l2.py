@@ -1,4 +1,5 @@
-"""Exercise: Adam's weight_decay is still an L2 penalty in the loss; AdamW's decoupled decay is not."""
+"""Exercise: Adam's weight_decay is still an L2
+penalty in the loss; AdamW's decoupled decay is not."""
 import copy
 
 import torch
@@ -12,15 +13,20 @@ names = ("L2 in the loss", "Adam(weight_decay)", "AdamW(weight_decay)")
 models = {name: copy.deepcopy(base) for name in names}
 optimizers = {
     names[0]: torch.optim.Adam(models[names[0]].parameters(), lr=lr),
-    names[1]: torch.optim.Adam(models[names[1]].parameters(), lr=lr, weight_decay=lam),
-    names[2]: torch.optim.AdamW(models[names[2]].parameters(), lr=lr, weight_decay=lam),
+    names[1]: torch.optim.Adam(
+        models[names[1]].parameters(), lr=lr, weight_decay=lam
+    ),
+    names[2]: torch.optim.AdamW(
+        models[names[2]].parameters(), lr=lr, weight_decay=lam
+    ),
 }
 
 for step in range(20):
     for name, model in models.items():
         loss = nn.functional.mse_loss(model(x), y)
         if name == "L2 in the loss":
-            loss = loss + lam / 2 * sum(p.pow(2).sum() for p in model.parameters())
+            loss = loss + lam / 2 * sum(
+                p.pow(2).sum() for p in model.parameters())
         optimizers[name].zero_grad()
         loss.backward()
         optimizers[name].step()
@@ -32,7 +38,11 @@ def gap(a, b):
 
 
 print("after 20 steps, largest difference from 'L2 in the loss':")
-print(f"  Adam(weight_decay)   {gap('L2 in the loss', 'Adam(weight_decay)'):.1e}")
-print(f"  AdamW(weight_decay)  {gap('L2 in the loss', 'AdamW(weight_decay)'):.1e}")
-assert gap("L2 in the loss", "Adam(weight_decay)") < 1e-6      # coupled: the same as an L2 penalty
-assert gap("L2 in the loss", "AdamW(weight_decay)") > 1e-3     # decoupled: a different algorithm
+print("  Adam(weight_decay)   "
+      f"{gap('L2 in the loss', 'Adam(weight_decay)'):.1e}")
+print("  AdamW(weight_decay)  "
+      f"{gap('L2 in the loss', 'AdamW(weight_decay)'):.1e}")
+# coupled: the same as an L2 penalty
+assert gap("L2 in the loss", "Adam(weight_decay)") < 1e-6
+# decoupled: a different algorithm
+assert gap("L2 in the loss", "AdamW(weight_decay)") > 1e-3

@@ -1,4 +1,5 @@
-"""Exercise: a collate_fn that pads sequences of different lengths into one batch."""
+"""Exercise: a collate_fn that pads sequences
+of different lengths into one batch."""
 import torch
 from torch.nn.utils.rnn import pad_sequence
 from torch.utils.data import DataLoader, Dataset
@@ -18,7 +19,8 @@ class Sentences(Dataset):
 
 
 def pad_collate(batch):
-    """[(tokens, label), ...] -> (padded (B, L_max), lengths (B,), labels (B,))."""
+    """[(tokens, label), ...] -> (padded (B,
+    L_max), lengths (B,), labels (B,))."""
     sequences, labels = zip(*batch)
     lengths = torch.tensor([len(s) for s in sequences])
     padded = pad_sequence(sequences, batch_first=True, padding_value=0)
@@ -32,11 +34,14 @@ except RuntimeError as err:
     assert "stack expects each tensor to be equal size" in str(err)
     print("default collate ->", str(err).split(",")[0])
 else:
-    raise AssertionError("the default collate should fail on sequences of different lengths")
+    raise AssertionError(
+        "the default collate should fail on sequences of different lengths")
 
 loader = DataLoader(dataset, batch_size=3, collate_fn=pad_collate)
 for padded, lengths, labels in loader:
-    print(tuple(padded.shape), "lengths", lengths.tolist(), "labels", labels.tolist())
+    print(tuple(padded.shape), "lengths", lengths.tolist(),
+          "labels", labels.tolist())
     assert padded.shape == (3, lengths.max().item())
     for row, n in zip(padded, lengths):
-        assert (row[:n] > 0).all() and (row[n:] == 0).all()   # tokens, then padding
+        # tokens, then padding
+        assert (row[:n] > 0).all() and (row[n:] == 0).all()

@@ -1,12 +1,16 @@
-"""The same linear regression with nn.Linear, nn.MSELoss and optim.SGD, checked against lstsq."""
+"""The same linear regression with nn.Linear,
+nn.MSELoss and optim.SGD, checked against lstsq."""
 import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 
-x_train = [3.3, 4.4, 5.5, 6.71, 6.93, 4.168, 9.779, 6.182, 7.59, 2.167, 7.042, 10.791, 5.313, 7.997, 3.1]
-y_train = [1.7, 2.76, 2.09, 3.19, 1.694, 1.573, 3.366, 2.596, 2.53, 1.221, 2.827, 3.465, 1.65, 2.904, 1.3]
+x_train = [3.3, 4.4, 5.5, 6.71, 6.93, 4.168, 9.779, 6.182, 7.59, 2.167, 7.042,
+           10.791, 5.313, 7.997, 3.1]
+y_train = [1.7, 2.76, 2.09, 3.19, 1.694, 1.573, 3.366, 2.596, 2.53, 1.221,
+           2.827, 3.465, 1.65, 2.904, 1.3]
 
 
 def fit(x, y, lr=0.02, num_epochs=2000):
@@ -22,7 +26,7 @@ def fit(x, y, lr=0.02, num_epochs=2000):
         losses.append(loss.item())
         optimizer.zero_grad()                  # (2)!
         loss.backward()
-        optimizer.step()                       # w <- w - lr * grad, for every parameter
+        optimizer.step()  # w <- w - lr * grad, for every parameter
     return model, losses
 
 

@@ -1,4 +1,5 @@
-"""Logistic regression on two Gaussian blobs: nn.Linear produces a logit, BCEWithLogitsLoss trains it."""
+"""Logistic regression on two Gaussian blobs: nn.Linear
+produces a logit, BCEWithLogitsLoss trains it."""
 # --8<-- [start:setup]
 import math
 
@@ -6,15 +7,17 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 # --8<-- [end:setup]
 
 # --8<-- [start:data]
-n = 100                                                  # points per class
-x0 = torch.randn(n, 2) + torch.tensor([-1.0, -1.0])      # class 0 around (-1, -1)
-x1 = torch.randn(n, 2) + torch.tensor([1.0, 1.0])        # class 1 around (1, 1)
-x = torch.cat([x0, x1]).to(device)                       # (2n, 2)
-y = torch.cat([torch.zeros(n), torch.ones(n)]).to(device)   # (2n,) float targets 0. / 1.
+n = 100                                              # points per class
+x0 = torch.randn(n, 2) + torch.tensor([-1.0, -1.0])  # class 0 around (-1, -1)
+x1 = torch.randn(n, 2) + torch.tensor([1.0, 1.0])    # class 1 around (1, 1)
+x = torch.cat([x0, x1]).to(device)                   # (2n, 2)
+# (2n,) float targets 0. / 1.
+y = torch.cat([torch.zeros(n), torch.ones(n)]).to(device)
 # --8<-- [end:data]
 
 # --8<-- [start:train]
@@ -40,11 +43,15 @@ with torch.no_grad():
 w = model.weight.detach().cpu().flatten().tolist()
 b = model.bias.item()
 print(f"boundary: {w[0]:.2f} * x1 + {w[1]:.2f} * x2 + {b:.2f} = 0")
-print(f"P(class 1) of the first two points: {prob[0].item():.3f}, {prob[n].item():.3f}")
-best = 0.5 * (1 + math.erf(1))                          # Phi(sqrt(2)): centres 2*sqrt(2) apart, std 1
-print(f"training accuracy: {accuracy:.3f} (the best possible on average: {best:.3f})")
+print("P(class 1) of the first two points: "
+      f"{prob[0].item():.3f}, {prob[n].item():.3f}")
+best = 0.5 * (1 + math.erf(1))  # Phi(sqrt(2)): centres 2*sqrt(2) apart, std 1
+print(f"training accuracy: {accuracy:.3f} (the "
+      f"best possible on average: {best:.3f})")
 
-assert torch.equal(pred, (prob > 0.5).float())           # logit > 0 <=> probability > 0.5
-assert best - 0.05 < accuracy < best + 0.05              # the blobs overlap: no line does much better
-assert w[0] > 0 and w[1] > 0                             # points up and to the right are class 1
+# logit > 0 <=> probability > 0.5
+assert torch.equal(pred, (prob > 0.5).float())
+# the blobs overlap: no line does much better
+assert best - 0.05 < accuracy < best + 0.05
+assert w[0] > 0 and w[1] > 0  # points up and to the right are class 1
 # --8<-- [end:predict]

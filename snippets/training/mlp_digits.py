@@ -1,4 +1,5 @@
-"""A multilayer perceptron on scikit-learn's digits: mini-batches, train/test accuracy every epoch."""
+"""A multilayer perceptron on scikit-learn's digits:
+mini-batches, train/test accuracy every epoch."""
 # --8<-- [start:setup]
 import torch
 from sklearn.datasets import load_digits
@@ -7,17 +8,19 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
-device = torch.accelerator.current_accelerator() if torch.accelerator.is_available() else torch.device("cpu")
+device = (torch.accelerator.current_accelerator()
+          if torch.accelerator.is_available() else torch.device("cpu"))
 # --8<-- [end:setup]
 
 # --8<-- [start:data]
 digits = load_digits()
-images = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16   # (1797, 1, 8, 8)
-labels = torch.tensor(digits.target)                                           # (1797,)
+# (1797, 1, 8, 8)
+images = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
+labels = torch.tensor(digits.target)  # (1797,)
 train_idx, test_idx = train_test_split(range(len(labels)), test_size=0.25,
                                        random_state=0, stratify=digits.target)
-train_set = TensorDataset(images[train_idx], labels[train_idx])               # 1347 samples
-test_set = TensorDataset(images[test_idx], labels[test_idx])                  # 450 samples
+train_set = TensorDataset(images[train_idx], labels[train_idx])  # 1347 samples
+test_set = TensorDataset(images[test_idx], labels[test_idx])     # 450 samples
 train_loader = DataLoader(train_set, batch_size=64, shuffle=True,
                           generator=torch.Generator().manual_seed(0))
 # --8<-- [end:data]
@@ -40,7 +43,7 @@ x_test, y_test = (t.to(device) for t in test_set.tensors)
 
 def accuracy(x, y):
     model.eval()                               # (1)!
-    with torch.no_grad():                      # all 1347 or 450 images in one batch
+    with torch.no_grad():  # all 1347 or 450 images in one batch
         return (model(x).argmax(dim=1) == y).float().mean().item()
 
 

@@ -1,4 +1,5 @@
-"""What became of transforms.Scale (removed: Resize) and ToTensor (deprecated: ToImage + ToDtype)."""
+"""What became of transforms.Scale (removed: Resize)
+and ToTensor (deprecated: ToImage + ToDtype)."""
 # --8<-- [start:setup]
 import warnings
 
@@ -15,24 +16,37 @@ pil_image = Image.fromarray(pixels)
 # --8<-- [end:setup]
 
 # --8<-- [start:scale]
-print("transforms.Scale exists:", hasattr(transforms, "Scale"))      # removed long ago
-print("transforms.Resize exists:", hasattr(transforms, "Resize"), "| v2.Resize:", hasattr(v2, "Resize"))
+# removed long ago
+print("transforms.Scale exists:", hasattr(transforms, "Scale"))
+print("transforms.Resize exists:", hasattr(transforms, "Resize"),
+      "| v2.Resize:", hasattr(v2, "Resize"))
 assert not hasattr(transforms, "Scale") and not hasattr(v2, "Scale")
-resized = v2.Resize(8, antialias=True)(v2.ToImage()(pil_image))     # one int: the shorter side
-print("v2.Resize(8) on a 4x6 image:", tuple(resized.shape[-2:]))    # the aspect ratio is kept
+# one int: the shorter side
+resized = v2.Resize(8, antialias=True)(v2.ToImage()(pil_image))
+# the aspect ratio is kept
+print("v2.Resize(8) on a 4x6 image:", tuple(resized.shape[-2:]))
 assert resized.shape[-2:] == (8, 12)
 # --8<-- [end:scale]
 
 # --8<-- [start:to_tensor]
-new_style = v2.Compose([v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])(pil_image)
+new_style = v2.Compose(
+    [v2.ToImage(), v2.ToDtype(torch.float32, scale=True)])(pil_image)
 with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")                      # record the warning instead of printing it
-    old_style = v2.ToTensor()(pil_image)                 # the v1 habit, deprecated in v2
+    # record the warning instead of printing it
+    warnings.simplefilter("always")
+    old_style = v2.ToTensor()(pil_image)  # the v1 habit, deprecated in v2
 message = str(caught[0].message)
 print("v2.ToTensor() warns:", message.split(".")[0])
 assert issubclass(caught[0].category, UserWarning)
 assert "v2.ToImage(), v2.ToDtype(torch.float32, scale=True)" in message
-assert torch.allclose(old_style, new_style) and old_style.shape == (3, 4, 6)   # up to float rounding
-print("same values as ToImage + ToDtype(scale=True):", torch.allclose(old_style, new_style),
-      "| types:", type(old_style).__name__, "and", type(new_style).__name__)
+# up to float rounding
+assert torch.allclose(old_style, new_style) and old_style.shape == (3, 4, 6)
+print(
+    "same values as ToImage + ToDtype(scale=True):",
+    torch.allclose(old_style, new_style),
+    "| types:",
+    type(old_style).__name__,
+    "and",
+    type(new_style).__name__,
+)
 # --8<-- [end:to_tensor]
