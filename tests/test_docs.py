@@ -17,7 +17,7 @@ LANGS = ("zh", "en")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)(?P=mark)[ \t]*$",
                    re.MULTILINE | re.DOTALL)
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
-IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(([^)\s]+)\)")   # alt text may hold [1, -1]
 GLOSSARY_LINK = re.compile(r"\(([./]*)(?:preface/)?glossary\.md#([\w-]+)\)")
 
 
