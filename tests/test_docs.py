@@ -106,6 +106,10 @@ def test_includes_exist_and_outputs_follow_their_snippet(lang):
         snippets = {i.split(":")[0] for i in included if i.startswith("snippets/")}
         for item in included:
             path = item.split(":")[0]
+            # a file whole, or a named section: never line numbers (DESIGN.md), which the
+            # notebooks (tools/notebooks.py) do not read and which shift when a file changes
+            assert re.fullmatch(r"[\w./-]+(:[A-Za-z_][\w-]*)?", item), (
+                f"docs/{lang}/{page} includes '{item}': include a file whole or a named section, not lines")
             assert (runner.ROOT / path).is_file(), f"docs/{lang}/{page} includes {path}, which does not exist"
             if path.startswith("outputs/") and path != "outputs/versions.txt":
                 snippet = "snippets/" + path.removeprefix("outputs/").removesuffix(".txt") + ".py"
