@@ -17,7 +17,6 @@ LANGS = ("zh", "en")
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)(?P=mark)[ \t]*$",
                    re.MULTILINE | re.DOTALL)
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
-IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(([^)\s]+)\)")   # alt text may hold [1, -1]
 GLOSSARY_LINK = re.compile(r"\(([./]*)(?:preface/)?glossary\.md#([\w-]+)\)")
 
 
@@ -74,7 +73,7 @@ def test_same_snippets_same_inline_code_same_figures(page):
     assert INCLUDE.findall(zh) == INCLUDE.findall(en), f"{page}: zh and en include different files (or order)"
     inline = lambda md: [body for info, body in fences(md) if info in ("python", "bash", "sh")]
     assert inline(zh) == inline(en), f"{page}: zh and en carry different inline code"
-    same_figure = lambda md: [re.sub(r"-(zh|en)-", "-LANG-", src) for src in IMAGE.findall(md)]
+    same_figure = lambda md: [re.sub(r"-(zh|en)-", "-LANG-", src) for src in notebooks.image_sources(md)]
     assert same_figure(zh) == same_figure(en), f"{page}: zh and en show different figures"
 
 

@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import figures
+import notebooks
 import runner
 
 DOCS = runner.ROOT / "docs"
 LANGS = ("zh", "en")
-IMAGE = re.compile(r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(([^)\s]+)\)")   # alt text may hold [1, -1]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 SVGS = sorted(figures.FIGURES.rglob("*.svg"))
 
@@ -49,7 +49,7 @@ def test_no_figure_file_without_a_language():
 def test_pages_show_their_own_languages_figures(lang):
     wrong, shown = [], 0
     for page in sorted((DOCS / lang).rglob("*.md")):
-        for src in IMAGE.findall(page.read_text(encoding="utf-8")):
+        for src in notebooks.image_sources(page.read_text(encoding="utf-8")):
             if "assets/figures/" not in src:
                 continue
             shown += 1

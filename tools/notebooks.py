@@ -47,10 +47,15 @@ _INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*
 _BLOCK = re.compile(r'^(?P<indent>[ \t]*)(?P<kind>!!!|\?\?\?\+?|===)\s*(?P<type>[\w-]*)\s*(?:"(?P<title>[^"]*)")?\s*$')
 _MARKER = re.compile(r"^\s*#\s*--8<--\s*\[(start|end):[\w-]+\]\s*$")
 _ANNOTATION = re.compile(r"#\s*\((\d+)\)!")
-# alt text may hold one level of brackets ("the [1, -1] kernel")
-_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<src>[^)\s]+?)(?:#only-(?P<theme>light|dark))?\)")
+# a Markdown image; alt text may hold one level of brackets ("the [1, -1] kernel")
+IMAGE = _IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<src>[^)\s]+?)(?:#only-(?P<theme>light|dark))?\)")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)(\{[^}]*\})?")
 _SPAN = re.compile(r'<span id="[\w-]+"></span>')
+
+
+def image_sources(markdown: str) -> list[str]:
+    """Every image path a page's Markdown shows (without its #only-light/#only-dark)."""
+    return [m["src"] for m in IMAGE.finditer(markdown)]
 
 # what tools/hooks.py learns from the rendered notebook pages, kept for the process
 VIEW_STYLES: dict = {}

@@ -77,6 +77,9 @@ def render(lang: str, info: dict) -> str:
     parts.append(f"{t['gpu']} {t[info['gpu']]}")
     head = t["verified"] if info["cpu"] == "passed" else t["stale"]
     body = " · ".join(html.escape(p) for p in parts)
+    if info["date"]:   # the date never wraps inside itself (book.css), on a phone too
+        date = html.escape(str(info["date"]))
+        body = body.replace(f" {date} ", f' <span class="book-stamp-date">{date}</span> ', 1)
     return f'<div class="book-stamp" {attrs}><strong>{head}</strong> · {body}</div>'
 
 

@@ -52,15 +52,6 @@ def _program_links(lang: str, markdown: str, page, files) -> str:
     return f'<div class="book-programs">{WHOLE[lang]}{"：" if lang == "zh" else ": "}{" · ".join(links)}</div>'
 
 
-def _stamp(lang: str, markdown: str, path: str) -> str:
-    """The verified stamp, its date in a span that never wraps inside the date (book.css)."""
-    info = stamp.for_page(markdown, path)
-    rendered = stamp.render(lang, info)
-    if not info.get("date"):
-        return rendered
-    return rendered.replace(f" {info['date']} ", f' <span class="book-stamp-date">{info["date"]}</span> ', 1)
-
-
 def under_title(markdown: str, page, files) -> str:
     """The page's Markdown with the stamp, the notebook buttons and the program links under its title."""
     lang, _, rel = page.file.src_uri.partition("/")
@@ -74,7 +65,7 @@ def under_title(markdown: str, page, files) -> str:
         raise PluginError(f"docs/{lang}/{rel}: its notebook was not generated")
     links = stamp.notebook_links(lang, get_relative_url(download.url, page.url), get_relative_url(view.url, page.url),
                                  Path(download.url).name)
-    block = "\n".join(part for part in (_stamp(lang, markdown, f"docs/{lang}/{rel}"), links,
+    block = "\n".join(part for part in (stamp.render(lang, stamp.for_page(markdown, f"docs/{lang}/{rel}")), links,
                                         _program_links(lang, markdown, page, files)) if part)
     lines = markdown.split("\n")
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
