@@ -30,8 +30,13 @@ print(hashlib.sha256(data).hexdigest()[:12])')
         "$python" -m venv "$VENV"
         "$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location 'file:" >&2 || true
         set -o pipefail
-        "$VENV/bin/python" -m pip install --quiet -r requirements.txt 2>&1 \
+        # visdom builds from source against the pinned setuptools (requirements.txt)
+        "$VENV/bin/python" -m pip install --quiet $(grep -E '^(setuptools|wheel)==' requirements.txt) 2>&1 \
           | { grep -v "^WARNING: Location 'file:" || true; } >&2
+        "$VENV/bin/python" -m pip install --quiet --no-build-isolation -r requirements.txt 2>&1 \
+          | { grep -v "^WARNING: Location 'file:" || true; } >&2
+        # the Visdom server's JavaScript, from npm, so that it fetches nothing at start-up
+        "$VENV/bin/python" tools/visdom_static.py
         date -u +%FT%TZ > "$VENV/.complete"
       fi
     )
