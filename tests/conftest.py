@@ -65,6 +65,15 @@ def zygote():
         record_measure(f"runs that hung forked and ran from scratch ({os.getpid()})", "; ".join(zygote.fallbacks))
 
 
+@pytest.fixture(scope="session")
+def every_page(site):
+    """Every page and notebook view loaded once in Chromium, with what the browser tests measure on
+    each (test_browser.visit_every_page). Its tests share the xdist group "every-page", so one
+    worker loads the pages once for all of them."""
+    import test_browser
+    return test_browser.visit_every_page(site)
+
+
 def html_path(site, lang, page):
     url = "" if page == "index.md" else page.removesuffix(".md") + "/"
     return site / ("" if lang == "zh" else "en") / url / "index.html"

@@ -9,6 +9,7 @@ and dark mode are saved under test-artifacts/ (not committed).
 Without Chromium these tests are skipped, with the reason printed; under CI
 (.ci/run installs Chromium) a missing browser fails them.
 """
+import contextlib
 import functools
 import http.server
 import json
@@ -36,14 +37,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-@pytest.fixture(scope="module")
-def server(site):
+@contextlib.contextmanager
+def serving(site):
+    """The built site on 127.0.0.1, at a free port, for as long as the block runs."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -51,8 +55,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium under Playwright; skipped without it, except under CI."""
     if CHROMIUM is None:
         message = "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it"
         if os.environ.get("CI"):
@@ -61,8 +66,22 @@ def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with serving(site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
 
 
 class Visit:
@@ -93,8 +112,9 @@ class Visit:
         self.page.goto(self.server + path, wait_until="networkidle")
         return self.page
 
-    def open_all(self, paths, tabs=6):
-        """Load every path, several tabs at a time: each tab's wait for a quiet network overlaps the others'."""
+    def open_all(self, paths, tabs=6, then=None):
+        """Load every path, several tabs at a time: each tab's wait for a quiet network overlaps the others'.
+        `then(page, path)` runs on each loaded page before its tab moves on."""
         pages = [self.page] + [self._watched(self.context.new_page()) for _ in range(tabs - 1)]
         for start in range(0, len(paths), tabs):
             batch = list(zip(pages, paths[start:start + tabs]))
@@ -102,6 +122,8 @@ class Visit:
                 page.goto(self.server + path, wait_until="commit")
             for page, path in batch:
                 page.wait_for_load_state("networkidle")
+                if then is not None:
+                    then(page, path)
 
     def close(self):
         self.context.close()
@@ -125,24 +147,62 @@ def url(lang, page):
     return ("/" if lang == "zh" else "/en/") + path
 
 
-def test_every_page_loads_with_no_error_and_no_request_elsewhere(visit, site):
-    """Every page and notebook view, each with all it requests. Material's search worker fetches the
-    language's whole search index (about 1 MB) and indexes it on every page load, which is most of
-    a load's CPU here; this test answers that one request with the index's own configuration and
-    no documents (the search tests below load and query the real index)."""
-    v = visit()
-    seen = []
-
-    def small_index(route):
+def small_search_index(context, site, seen=None):
+    """Material's search worker fetches the language's whole search index (about 1 MB) and indexes it
+    on every page load, which is most of a load's CPU here: answer that one request with the index's
+    own configuration and no documents (the search tests below load and query the real index)."""
+    def answer(route):
         index = json.loads((site / urlparse(route.request.url).path.lstrip("/")).read_text(encoding="utf-8"))
-        seen.append(route.request.url)
+        if seen is not None:
+            seen.append(route.request.url)
         route.fulfill(status=200, content_type="application/json", body=json.dumps(dict(index, docs=[])))
-    v.context.route("**/search/search_index.json", small_index)
-    paths = [url(lang, page) for page in PAGES for lang in ("zh", "en")]
-    paths += ["/" + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("*-notebook/index.html")]
-    v.open_all(paths)
-    assert not v.problems, "\n".join(dict.fromkeys(v.problems))
-    assert seen, "no page asked for its search index"
+    context.route("**/search/search_index.json", answer)
+
+
+def visit_every_page(site):
+    """Every page in both languages and every notebook view, loaded once at 1280x900, with what each
+    check of that load needs measured on it: the problems a reader would see (this file), the code
+    blocks' boxes (chapter pages: test_reader_code.py) and the spaces between Chinese characters
+    (Chinese pages and views: test_reader_text.py), with their screenshots. One load serves all three:
+    loading every page is most of what they cost. conftest.py's `every_page` runs it once a session,
+    on the worker that runs the tests of the "every-page" group."""
+    from test_reader_code import MEASURE, SCREENSHOTS, SHOTS as CODE_SHOTS
+    from test_reader_text import STRAY_SPACES, SHOTS as TEXT_SHOTS
+    (spaces_shots := TEXT_SHOTS / "stray-spaces").mkdir(parents=True, exist_ok=True)
+    CODE_SHOTS.mkdir(parents=True, exist_ok=True)
+    chapter = {url(lang, page): (lang, page) for page in PAGES for lang in ("zh", "en")}
+    views = ["/" + p.parent.relative_to(site).as_posix() + "/" for p in sorted(site.rglob("*-notebook/index.html"))]
+    seen, measured = [], {}
+
+    def measure(page, path):
+        lang = chapter[path][0] if path in chapter else ("en" if path.startswith("/en/") else "zh")
+        found = measured[path] = {"lang": lang}
+        if lang == "zh":     # before MEASURE opens the collapsed blocks: the page as it first shows
+            found["spaces"] = page.evaluate(STRAY_SPACES)
+            page.screenshot(path=str(spaces_shots / f'{path.strip("/").replace("/", "-") or "index"}.png'))
+        if path in chapter:
+            found["code"] = page.evaluate(MEASURE)
+            if chapter[path][1] in SCREENSHOTS:
+                name = f"{lang}-{chapter[path][1].replace('/', '-')[:-3]}.png"
+                page.screenshot(path=str(CODE_SHOTS / name), full_page=True)
+
+    with serving(site) as address, chromium() as browser:
+        v = Visit(browser, address, viewport={"width": 1280, "height": 900})
+        try:
+            small_search_index(v.context, site, seen)
+            v.open_all(list(chapter) + views, then=measure)
+            problems = list(dict.fromkeys(v.problems))
+        finally:
+            v.close()
+    return {"pages": measured, "problems": problems, "index_requests": seen}
+
+
+@pytest.mark.xdist_group("every-page")
+def test_every_page_loads_with_no_error_and_no_request_elsewhere(every_page):
+    """Every page and notebook view, each with all it requests (conftest.py's `every_page`)."""
+    assert len(every_page["pages"]) >= 2 * len(PAGES), "not every page was loaded"
+    assert not every_page["problems"], "\n".join(every_page["problems"])
+    assert every_page["index_requests"], "no page asked for its search index"
 
 
 def test_the_language_switch_lands_on_the_same_page(visit):

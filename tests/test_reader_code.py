@@ -8,7 +8,7 @@ Screenshots of a few pages land in test-artifacts/reader-code/.
 """
 import pytest
 
-from test_browser import ARTIFACTS, PAGES, Visit, browser, server, url  # noqa: F401 (fixtures)
+from test_browser import ARTIFACTS
 
 pytestmark = pytest.mark.slow
 SHOTS = ARTIFACTS / "reader-code"
@@ -69,34 +69,27 @@ def overlaps(a, b):
     return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
+@pytest.mark.xdist_group("every-page")
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_code_block_scrolls_sideways_and_the_copy_button_covers_no_code(browser, server, lang):  # noqa: F811
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    visit = Visit(browser, server, viewport={"width": 1280, "height": 900})
+def test_no_code_block_scrolls_sideways_and_the_copy_button_covers_no_code(every_page, lang):
+    """Measured on the one load of every page (test_browser.visit_every_page)."""
     scrolling, covered, misplaced, seen = [], [], [], 0
-    try:
-        for page in PAGES:
-            where = url(lang, page)
-            visit.open(where)
-            blocks = visit.page.evaluate(MEASURE)
-            seen += len(blocks)
-            for b in blocks:
-                name = f"{where} [{b['title']}]"
-                if b["scroll"] > b["client"]:
-                    scrolling.append(f"{name}: {b['scroll']} px of code in a {b['client']} px box "
-                                     f"(longest line {b['longest']} characters)")
-                if b["nav"] and any(overlaps(b["nav"], r) for r in b["line"]):
-                    covered.append(f"{name}: the copy button covers the first line {b['first']!r}")
-                if b["nav"] and b["block"] and (b["nav"]["top"] < b["block"]["top"]
-                                                or b["nav"]["right"] > b["block"]["right"]):
-                    misplaced.append(f"{name}: the copy button sits outside its block")
-            if page in SCREENSHOTS:
-                visit.page.screenshot(path=str(SHOTS / f"{lang}-{page.replace('/', '-')[:-3]}.png"), full_page=True)
-        assert seen > 500, f"only {seen} code blocks measured on the {lang} pages"
-        problems = scrolling + covered + misplaced
-        assert not problems, (f"{len(scrolling)} of {seen} code blocks scroll sideways at 1280 px, "
-                              f"{len(covered)} copy buttons cover code, {len(misplaced)} sit outside their block:\n  "
-                              + "\n  ".join(problems[:40]))
-        assert not visit.problems, "\n".join(visit.problems)
-    finally:
-        visit.close()
+    for where, found in every_page["pages"].items():
+        if found["lang"] != lang or "code" not in found:
+            continue
+        seen += len(found["code"])
+        for b in found["code"]:
+            name = f"{where} [{b['title']}]"
+            if b["scroll"] > b["client"]:
+                scrolling.append(f"{name}: {b['scroll']} px of code in a {b['client']} px box "
+                                 f"(longest line {b['longest']} characters)")
+            if b["nav"] and any(overlaps(b["nav"], r) for r in b["line"]):
+                covered.append(f"{name}: the copy button covers the first line {b['first']!r}")
+            if b["nav"] and b["block"] and (b["nav"]["top"] < b["block"]["top"]
+                                            or b["nav"]["right"] > b["block"]["right"]):
+                misplaced.append(f"{name}: the copy button sits outside its block")
+    assert seen > 500, f"only {seen} code blocks measured on the {lang} pages"
+    problems = scrolling + covered + misplaced
+    assert not problems, (f"{len(scrolling)} of {seen} code blocks scroll sideways at 1280 px, "
+                          f"{len(covered)} copy buttons cover code, {len(misplaced)} sit outside their block:\n  "
+                          + "\n  ".join(problems[:40]))

@@ -10,13 +10,11 @@
 
 Screenshots of every checked page land in test-artifacts/reader-text/.
 """
-import json
 import re
-from urllib.parse import urlparse
 
 import pytest
 
-from test_browser import ARTIFACTS, PAGES, Visit, browser, server, url, visit  # noqa: F401 (fixtures)
+from test_browser import ARTIFACTS, PAGES, Visit, browser, server, small_search_index, url  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 SHOTS = ARTIFACTS / "reader-text"
@@ -51,40 +49,26 @@ STRAY_SPACES = """() => {
 }""" % {"cjk": CJK}
 
 
-def _empty_search_index(v, site):
-    """Answer the search index request with no documents: Material indexes the whole index on every
-    page load, which is most of a load's CPU here (as tests/test_browser.py does)."""
-    def small_index(route):
-        index = json.loads((site / urlparse(route.request.url).path.lstrip("/")).read_text(encoding="utf-8"))
-        route.fulfill(status=200, content_type="application/json", body=json.dumps(dict(index, docs=[])))
-    v.context.route("**/search/search_index.json", small_index)
-
-
-def test_chinese_pages_show_no_space_between_chinese_characters(visit, site):
+@pytest.mark.xdist_group("every-page")
+def test_chinese_pages_show_no_space_between_chinese_characters(every_page):
     """Every Chinese page and notebook view: no whitespace between two CJK characters in the prose's
-    text nodes, nor in a block's text across its inline elements (**加粗。**后文)."""
-    out = SHOTS / "stray-spaces"
-    out.mkdir(parents=True, exist_ok=True)
-    v = visit(viewport={"width": 1280, "height": 900})
-    _empty_search_index(v, site)
-    paths = [url("zh", page) for page in PAGES]
-    paths += ["/" + p.parent.relative_to(site).as_posix() + "/" for p in sorted(site.glob("*/*-notebook/index.html"))]
-    found, total = {}, {"inNodes": 0, "across": 0}
-    p = v.page
-    for path in paths:
-        p.goto(v.server + path, wait_until="load")     # the text is in the HTML: no need to wait for quiet
-        spaces = p.evaluate(STRAY_SPACES)
+    text nodes, nor in a block's text across its inline elements (**加粗。**后文). Measured on the one
+    load of every page (test_browser.visit_every_page)."""
+    found, total, pages = {}, {"inNodes": 0, "across": 0}, 0
+    for path, seen in every_page["pages"].items():
+        if "spaces" not in seen:
+            continue
+        pages += 1
         for kind in total:
-            total[kind] += len(spaces[kind])
-        if spaces["inNodes"] or spaces["across"]:
-            found[path] = spaces
-        p.screenshot(path=str(out / f'{path.strip("/").replace("/", "-") or "index"}.png'))
-    print(f"\n{len(paths)} Chinese pages: {total['inNodes']} stray spaces in text nodes, "
+            total[kind] += len(seen["spaces"][kind])
+        if seen["spaces"]["inNodes"] or seen["spaces"]["across"]:
+            found[path] = seen["spaces"]
+    print(f"\n{pages} Chinese pages: {total['inNodes']} stray spaces in text nodes, "
           f"{total['across']} across inline elements")
+    assert pages >= len(PAGES), f"only {pages} Chinese pages were measured"
     report = [f"{path}: {s}" for path, s in found.items()]
     assert not found, (f"{total['inNodes']} stray spaces between Chinese characters in text nodes, "
                        f"{total['across']} across inline elements:\n" + "\n".join(report[:20]))
-    assert not v.problems, "\n".join(v.problems)
 
 
 PHONE_MEASURES = """([smallest]) => {
@@ -130,7 +114,7 @@ def phone(browser, server, site):   # noqa: F811
     """Each of PHONE_PAGES in both languages at 390x844, measured once, with screenshots."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     v = Visit(browser, server, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    _empty_search_index(v, site)
+    small_search_index(v.context, site)
     measures = {}
     try:
         for lang in ("zh", "en"):
@@ -195,7 +179,7 @@ def test_phone_site_title_fits(phone, browser, server, site):   # noqa: F811
            f"has {m['title']['client']}" for (lang, page), m in phone.items() if m["title"]["scroll"] > m["title"]["client"]]
     for width in (360, 320):
         v = Visit(browser, server, viewport={"width": width, "height": 740}, device_scale_factor=2, is_mobile=True)
-        _empty_search_index(v, site)
+        small_search_index(v.context, site)
         try:
             for lang in ("zh", "en"):
                 p = v.open(url(lang, "index.md"))
