@@ -45,6 +45,11 @@ def test_the_html_shows_the_blocks_the_markdown_makes(site, page):
             assert b.own_process == e.own_process, (
                 f"docs/{lang}/{page}: block {n} ({b.title}) runs in its own process, so its title must say "
                 f"{notebooks.OWN_PROCESS_TITLE[lang]!r}")
+            if b.own_process and b.snippet:     # torchrun launches it exactly when its title says so
+                torchrun = (runner.settings(runner.ROOT / b.snippet).launch or "").startswith("torchrun")
+                assert torchrun == (notebooks.TORCHRUN_TITLE[lang] in b.title), (
+                    f"docs/{lang}/{page}: block {n} ({b.title}): the title says "
+                    f"{notebooks.TORCHRUN_TITLE[lang]!r} exactly when listing.toml launches it with torchrun")
     zh, en = _blocks(site, "zh", page), _blocks(site, "en", page)
     assert [b.code for b in zh] == [b.code for b in en], f"{page}: the zh and en pages show different code"
 

@@ -75,7 +75,8 @@ def test_the_notebook_runs_what_the_page_shows(page):
                 f"{page}: the %%writefile cell of block {n} ({block.title}) is not the program")
             assert not cell["outputs"], f"{page}: the %%writefile cell of {block.snippet} carries an output"
             cell = cells.pop(0)
-            assert "".join(cell["source"]) == notebooks.run_in_own_process(name).rstrip("\n"), (
+            run = notebooks.run_in_own_process(name, notebooks.launch_args(block.snippet))   # torchrun's too
+            assert "".join(cell["source"]) == run.rstrip("\n"), (
                 f"{page}: {block.snippet} is not run with the kernel's own interpreter after its %%writefile cell")
         else:
             assert source == block.code, f"{page}: cell for block {n} ({block.title}) is not the block's code"
@@ -87,8 +88,11 @@ def test_the_notebook_runs_what_the_page_shows(page):
 
 
 def _kinds(page):
-    """The kinds of IPython-only cell a page's notebook has."""
-    return {c.split(None, 1)[0] if c.startswith("%%") else "!" for c in code_cells(notebook("en", page)) if _magic(c)}
+    """The kinds of IPython-only cell a page's notebook has, and "torchrun" for a cell that launches a saved
+    program with torchrun (`sys.executable -m torch.distributed.run`, after its %%writefile cell)."""
+    cells = code_cells(notebook("en", page))
+    return ({c.split(None, 1)[0] if c.startswith("%%") else "!" for c in cells if _magic(c)}
+            | {"torchrun" for c in cells if "'torch.distributed.run'" in c})
 
 
 def _kernel_pages():
@@ -101,8 +105,10 @@ def _kernel_pages():
     fresh process, which have the same shape on every page: test above). So one notebook per kind
     runs in a real kernel, top to bottom.
     """
+    nav = runner.ROOT.joinpath("mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    order = re.findall(r"^\s*- [^\n]*?:\s*([\w/.-]+\.md)\s*$", nav, re.MULTILINE)   # book order
     chosen, covered = [], set()
-    for page in PAGES:
+    for page in sorted(PAGES, key=lambda p: order.index(p) if p in order else len(order)):   # new pages last
         kinds = _kinds(page)
         if kinds - covered:
             chosen.append(page)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -38,6 +37,7 @@ if __name__ != "_book_copyrun":     # the reader's session loads only _session()
     sys.path.insert(0, str(TOOLS))
     import notebooks
     import runner
+    import servers
     from notebooks import Block
 
 SEPARATOR = "\x00copyrun-block-{}\x00"   # a line no program prints
@@ -61,7 +61,8 @@ def blocks_from_html(html_text: str, lang: str) -> list[Block]:
         text = code.get_text() if code is not None else ""
         title_text = title.get_text() if title is not None else ""
         blocks.append(Block(title_text, notebooks.copied(text),
-                            notebooks.OWN_PROCESS_TITLE[lang] in title_text))
+                            notebooks.OWN_PROCESS_TITLE[lang] in title_text
+                            or notebooks.TORCHRUN_TITLE[lang] in title_text))
     return blocks
 
 
@@ -99,7 +100,8 @@ def _session(blocks_json: str, events_path: str):
         if block["own_process"]:
             name = (block["snippet"] or f"block_{n}.py").rsplit("/", 1)[-1]
             Path(name).write_text(block["code"], encoding="utf-8")
-            done = subprocess.run([sys.executable, name], stdout=sys.stdout.fileno(), stderr=sys.stderr.fileno())
+            done = subprocess.run([sys.executable, *block["launch"], name],     # launch: torchrun's module
+                                  stdout=sys.stdout.fileno(), stderr=sys.stderr.fileno())
             if done.returncode != 0:
                 status = f"exited with status {done.returncode}"
         else:
@@ -208,27 +210,31 @@ def run_page(page: str, blocks: list[Block], timeout: float | None = None, zygot
     `python -c` (what a writer's `./book copyrun` does).
     """
     timeout = timeout or timeout_for(blocks)
-    with tempfile.TemporaryDirectory(prefix="copyrun-") as scratch, \
+    # the servers its programs need (listing.toml `server`), for the whole session: tools/servers.py
+    needed = [runner.settings(runner.ROOT / s).server for s in {b.snippet for b in blocks if b.snippet}]
+    with servers.serving(needed, page) as server_env, \
+            tempfile.TemporaryDirectory(prefix="copyrun-") as scratch, \
             tempfile.TemporaryDirectory(prefix="copyrun-cwd-") as cwd:
         scratch = Path(scratch)
         blocks_json, events = scratch / "blocks.json", scratch / "events.jsonl"
-        blocks_json.write_text(json.dumps([dict(dataclasses.asdict(b), snippet=b.snippet) for b in blocks]),
-                               encoding="utf-8")
+        blocks_json.write_text(json.dumps([dict(dataclasses.asdict(b), snippet=b.snippet, launch=runner.launcher(
+            runner.ROOT / b.snippet) if b.own_process and b.snippet else []) for b in blocks]), encoding="utf-8")
         code = _BOOTSTRAP.format(path=str(Path(__file__).resolve()), blocks=str(blocks_json), events=str(events))
         start = time.perf_counter()
         out_path, err_path = scratch / "stdout", scratch / "stderr"
         if zygote is not None:
-            returncode, _, _ = zygote.job({"code": code}, cwd, out_path, err_path, timeout)
+            returncode, _, _ = zygote.job({"code": code, "env": server_env}, cwd, out_path, err_path, timeout)
             timed_out = returncode is None
         else:
             with open(out_path, "w", encoding="utf-8") as out, open(err_path, "w", encoding="utf-8") as err:
-                proc = subprocess.Popen([sys.executable, "-c", code], cwd=cwd, env=runner.snippet_env("cpu"),
+                proc = subprocess.Popen([sys.executable, "-c", code], cwd=cwd,
+                                        env={**runner.snippet_env("cpu"), **server_env},
                                         stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
                 try:
                     proc.wait(timeout=timeout)
                     timed_out = False
                 except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
+                    runner.stop_group(proc.pid)     # SIGTERM first: torchrun then ends its workers
                     proc.wait()
                     timed_out = True
                 returncode = proc.returncode

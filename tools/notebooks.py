@@ -82,6 +82,19 @@ OWN_PROCESS = {
 
 # the words a page puts in the title of a program that must run in its own process
 OWN_PROCESS_TITLE = {"en": "run it in a fresh Python process", "zh": "请在新的 Python 进程中运行"}
+# ... and of one that torchrun launches (listing.toml `launch = "torchrun ..."`): its own processes too
+TORCHRUN_TITLE = {"en": "run it with torchrun", "zh": "请用 torchrun 运行"}
+
+# the note before the first such program when it is not TensorFlow (worker processes, torchrun)
+OWN_PROCESS_FILE = {
+    "zh": "> 本页的程序会启动自己的工作进程（`torch.multiprocessing` 或 torchrun），工作进程要从文件导入程序，"
+          "所以 `%%writefile` 单元格先把程序存成文件，下一个单元格再用 `sys.executable`（这个内核自己的 Python "
+          "解释器）运行它；用 torchrun 启动的程序写成 `sys.executable -m torch.distributed.run`，和命令 `torchrun` 相同。",
+    "en": "> The programs on this page start worker processes of their own (`torch.multiprocessing` or torchrun), "
+          "which import the program from its file: a `%%writefile` cell saves it, and the cell after it runs it "
+          "with `sys.executable`, the kernel's own Python interpreter; a program that torchrun launches runs as "
+          "`sys.executable -m torch.distributed.run`, which is what the `torchrun` command runs.",
+}
 
 
 @dataclasses.dataclass
@@ -108,18 +121,33 @@ _ANNOTATION_COMMENT = re.compile(r"\s*#\s*\(\d+\)!\s*$")
 _TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+tensorflow\b", re.MULTILINE)
 
 
-def run_in_own_process(name: str) -> str:
-    """The notebook cell that runs a saved program in a fresh process of the kernel's own interpreter."""
-    return (f"import subprocess\nimport sys\n\n"
-            f"done = subprocess.run([sys.executable, {name!r}], capture_output=True, text=True)   # a fresh process\n"
+def run_in_own_process(name: str, args: list[str] = ()) -> str:
+    """The notebook cell that runs a saved program in a fresh process of the kernel's own interpreter
+    (with `args` before the file: `-m torch.distributed.run ...` for a program that torchrun launches)."""
+    if args:
+        command = ", ".join(["sys.executable", *map(repr, [*args, name])])
+        start = (f"command = [{command}]   # torchrun\n"
+                 f"done = subprocess.run(command, capture_output=True, text=True)   # fresh processes\n")
+    else:
+        start = f"done = subprocess.run([sys.executable, {name!r}], capture_output=True, text=True)   # a fresh process\n"
+    return (f"import subprocess\nimport sys\n\n" + start +
             f"print(done.stdout, end=\"\")\n"
             f"print(done.stderr, end=\"\", file=sys.stderr)\n"
             f"done.check_returncode()\n")
 
 
 def own_process(path: str) -> bool:
-    """Whether a snippet's notebook cell runs in its own process: the TensorFlow programs."""
-    return bool(_TENSORFLOW.search((ROOT / path).read_text(encoding="utf-8")))
+    """Whether a snippet's notebook cell runs in its own process: the TensorFlow programs, and those whose
+    listing.toml table has a `launch` (worker processes that import the program from its file; torchrun)."""
+    import runner
+    return bool(_TENSORFLOW.search((ROOT / path).read_text(encoding="utf-8"))) or bool(
+        runner.settings(ROOT / path).launch)
+
+
+def launch_args(path: str) -> list[str]:
+    """What the notebook puts between `sys.executable` and the saved file (tools/runner.py: launcher)."""
+    import runner
+    return runner.launcher(ROOT / path)
 
 
 def snippet_source(path: str, section: str | None = None) -> str:
@@ -229,11 +257,12 @@ class _Builder:
                     raise ValueError(f"{self.page}: {include['path']} runs in its own process (TensorFlow); "
                                      "a page shows it whole, never in sections")
                 if not self.explained:
-                    self.markdown += ["", OWN_PROCESS[self.lang], ""]
+                    note = OWN_PROCESS if _TENSORFLOW.search(code) else OWN_PROCESS_FILE
+                    self.markdown += ["", note[self.lang], ""]
                     self.explained = True
                 name = include["path"].rsplit("/", 1)[-1]
                 self.code(f"%%writefile {name}\n" + code, include["path"])
-                code = run_in_own_process(name)
+                code = run_in_own_process(name, launch_args(include["path"]))
             self.code(code, include["path"])
         elif include and include["path"].startswith("outputs/") and self.cells:
             last = self.cells[-1]

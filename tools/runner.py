@@ -24,6 +24,8 @@ import time
 import tomllib
 from pathlib import Path
 
+import servers
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 OUTPUTS = ROOT / "outputs"
@@ -78,6 +80,8 @@ class Settings:
     gpu: bool
     requires: str | None
     reason: str | None
+    server: str | None = None    # a server the harness starts around each run (tools/servers.py)
+    launch: str | None = None    # "python" or "torchrun <options>": a program of its own, run from its file
 
 
 def _listing() -> dict:
@@ -91,12 +95,14 @@ def _key(snippet: Path) -> str:
 
 def settings(snippet: Path) -> Settings:
     listing = _listing()
-    merged = {"volatile": [], "gpu": True, "requires": None, "reason": None}
+    merged = {"volatile": [], "gpu": True, "requires": None, "reason": None, "server": None, "launch": None}
     merged.update(listing["defaults"])
-    merged.update(listing.get(_key(snippet), {}))
+    # a program outside snippets/ (the harness's own tests run some) has no entry: the defaults
+    key = _key(snippet) if Path(snippet).resolve().is_relative_to(SNIPPETS) else str(snippet)
+    merged.update(listing.get(key, {}))
     unknown = set(merged) - {f.name for f in dataclasses.fields(Settings)}
     if unknown:
-        raise ValueError(f"snippets/listing.toml: unknown setting(s) {sorted(unknown)} for {_key(snippet)}")
+        raise ValueError(f"snippets/listing.toml: unknown setting(s) {sorted(unknown)} for {key}")
     return Settings(**merged)
 
 
@@ -149,25 +155,56 @@ def snippet_env(device: str) -> dict[str, str]:
     return env
 
 
+def launcher(snippet: Path) -> list[str]:
+    """What comes between `python` and the file when a program runs: nothing, or for a program that
+    torchrun launches (listing.toml `launch = "torchrun ..."`), `-m torch.distributed.run <options>`
+    (torchrun is that module's script: this way it is the same interpreter's)."""
+    words = (settings(snippet).launch or "python").split()
+    if words[0] == "python":
+        return words[1:]
+    if words[0] == "torchrun":
+        return ["-m", "torch.distributed.run", *words[1:]]
+    raise ValueError(f"snippets/listing.toml: launch must start with python or torchrun, not {words[0]!r}")
+
+
+def stop_group(pid: int, grace: float = 5.0):
+    """End a process group: SIGTERM first, so that a launcher (torchrun) ends the workers it started in
+    sessions of their own, then SIGKILL whatever is left after `grace` seconds."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + grace
+        while sig == signal.SIGTERM and time.monotonic() < deadline:
+            try:
+                os.killpg(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
+
+
 def run(snippet: Path, device: str = "cpu", timeout: float | None = None) -> Result:
-    """Run one snippet as `python snippet.py` in a fresh temporary directory."""
+    """Run one snippet as `python snippet.py` (or as its listing's `launch` says) in a fresh temporary directory."""
     snippet = snippet.resolve()
     timeout = timeout or settings(snippet).timeout
-    with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
+    with servers.serving([settings(snippet).server], rel(snippet)) as server_env, \
+            tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
         start = time.perf_counter()
         # CPU time, not wall time, is what the budget limits: a loaded machine (parallel
         # tests) stretches wall time but not the work a snippet does
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         # its own process group, so that a timeout also ends any workers it started
         proc = subprocess.Popen(
-            [sys.executable, str(snippet)], cwd=cwd, env=snippet_env(device), text=True,
+            [sys.executable, *launcher(snippet), str(snippet)], cwd=cwd, env={**snippet_env(device), **server_env},
+            text=True,
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
         )
         try:
             out, err = proc.communicate(timeout=timeout)
             code = proc.returncode
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+            stop_group(proc.pid)
             out, err = proc.communicate()
             code = None
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -251,6 +288,7 @@ def _child(job, out, err):
     os.dup2(out, 1); os.dup2(err, 2); os.close(out); os.close(err)
     null = os.open(os.devnull, os.O_RDONLY); os.dup2(null, 0)
     os.chdir(job["cwd"])
+    os.environ.update(job.get("env", {}))   # where the servers the harness started listen
     code = 0
     try:
         if "snippet" in job:           # as `python snippet.py`
@@ -389,10 +427,11 @@ class Zygote:
     def run(self, snippet: Path, timeout: float | None = None) -> Result:
         snippet = snippet.resolve()
         timeout = timeout or settings(snippet).timeout
-        with tempfile.TemporaryDirectory(prefix="snippet-") as cwd, \
+        with servers.serving([settings(snippet).server], rel(snippet)) as server_env, \
+                tempfile.TemporaryDirectory(prefix="snippet-") as cwd, \
                 tempfile.TemporaryDirectory(prefix="snippet-out-") as scratch:
             out, err = Path(scratch) / "stdout", Path(scratch) / "stderr"
-            code, seconds, cpu = self.job({"snippet": str(snippet)}, cwd, out, err, timeout)
+            code, seconds, cpu = self.job({"snippet": str(snippet), "env": server_env}, cwd, out, err, timeout)
             if code is None:        # a hang: is it the snippet's or the fork's? A run from scratch decides
                 self.fallbacks.append(f"{rel(snippet)} (forked, it did not finish in {timeout:.0f} s)")
                 return run(snippet, device="cpu", timeout=timeout)
@@ -411,6 +450,7 @@ class Zygote:
 
 
 def forkable(snippet: Path) -> bool:
-    """Whether a snippet may run forked from the zygote: not a TensorFlow program."""
-    return settings(snippet).requires != "tensorflow" and not re.search(
+    """Whether a snippet may run forked from the zygote: not a TensorFlow program, nor one with a
+    `launch` (its worker processes import it from its file, or torchrun starts it)."""
+    return settings(snippet).requires != "tensorflow" and not settings(snippet).launch and not re.search(
         r"^\s*(?:import|from)\s+tensorflow\b", snippet.read_text(encoding="utf-8"), re.MULTILINE)

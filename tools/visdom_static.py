@@ -70,6 +70,14 @@ FILES = {
 }
 
 
+# tornado >= 6.5 refuses to version a static path outside static/ (HTTP 403), and
+# visdom 0.2.4's index.html asks for one: the page at / fails to render. Without
+# the version hash, static_url() makes the URL older tornado made
+# (/static/../user/style.css, which the browser reads as /user/style.css).
+INDEX_OLD = 'static_url("../user/style.css")'
+INDEX_NEW = 'static_url("../user/style.css", include_version=False)'
+
+
 def static_dir():
     """The installed visdom package's static/ folder, where the server looks."""
     from visdom.utils.shared_utils import get_visdom_path
@@ -84,6 +92,8 @@ def missing(static):
     built = static / "version.built"
     if not built.is_file() or built.read_text().strip() != visdom.__version__:
         gone.append("version.built")
+    if INDEX_OLD in (static / "index.html").read_text(encoding="utf-8"):
+        gone.append("index.html (unpatched for tornado >= 6.5)")
     return gone
 
 
@@ -109,6 +119,13 @@ def install(static):
     (static / "version.built").write_text(visdom.__version__)
 
 
+def patch_index(static):
+    index = static / "index.html"
+    text = index.read_text(encoding="utf-8")
+    if INDEX_OLD in text:
+        index.write_text(text.replace(INDEX_OLD, INDEX_NEW), encoding="utf-8")
+
+
 def main():
     static = static_dir()
     if "--check" in sys.argv[1:]:
@@ -118,8 +135,9 @@ def main():
                      f"{', '.join(gone[:5])}{' ...' if len(gone) > 5 else ''}; "
                      f"run {sys.executable} tools/visdom_static.py")
         return
-    if missing(static):
+    if [name for name in missing(static) if not name.startswith("index.html")]:
         install(static)
+    patch_index(static)
     gone = missing(static)
     if gone:
         sys.exit(f"visdom_static: still missing after install: {gone}")
