@@ -162,11 +162,13 @@ def small_search_index(context, site, seen=None):
 def visit_every_page(site):
     """Every page in both languages and every notebook view, loaded once at 1280x900, with what each
     check of that load needs measured on it: the problems a reader would see (this file), the code
-    blocks' boxes (chapter pages: test_reader_code.py) and the spaces between Chinese characters
+    blocks' boxes (chapter pages: test_reader_code.py), the widths of inline formulas
+    (test_reader_math.py) and the spaces between Chinese characters
     (Chinese pages and views: test_reader_text.py), with their screenshots. One load serves all three:
     loading every page is most of what they cost. conftest.py's `every_page` runs it once a session,
     on the worker that runs the tests of the "every-page" group."""
     from test_reader_code import MEASURE, SCREENSHOTS, SHOTS as CODE_SHOTS
+    from test_reader_math import INLINE_MATH_WIDTHS
     from test_reader_text import STRAY_SPACES, SHOTS as TEXT_SHOTS
     (spaces_shots := TEXT_SHOTS / "stray-spaces").mkdir(parents=True, exist_ok=True)
     CODE_SHOTS.mkdir(parents=True, exist_ok=True)
@@ -181,6 +183,7 @@ def visit_every_page(site):
             found["spaces"] = page.evaluate(STRAY_SPACES)
             page.screenshot(path=str(spaces_shots / f'{path.strip("/").replace("/", "-") or "index"}.png'))
         if path in chapter:
+            found["inline_math"] = page.evaluate(INLINE_MATH_WIDTHS)
             found["code"] = page.evaluate(MEASURE)
             if chapter[path][1] in SCREENSHOTS:
                 name = f"{lang}-{chapter[path][1].replace('/', '-')[:-3]}.png"

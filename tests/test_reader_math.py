@@ -245,3 +245,23 @@ def test_a_display_sum_is_larger_than_an_inline_one(reader):
     assert heights[0] > 1.2 * heights[1], (
         f"{lang} {size}: the display sum is {heights[0]:.2f} em tall, the inline one {heights[1]:.2f} em")
     assert not v.problems, "\n".join(v.problems)
+
+
+# Every inline formula of a chapter page, with its drawn width. An inline formula does not wrap,
+# so one wider than a phone's column (390 px less the margins) makes the whole page scroll
+# sideways there; a display formula scrolls in its own box (.math-block) instead.
+INLINE_MATH_WIDTHS = """() => [...document.querySelectorAll('article math:not([display="block"])')]
+  .map(m => ({text: m.textContent.slice(0, 60), width: Math.round(m.getBoundingClientRect().width)}))"""
+PHONE_COLUMN_PX = 340
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("every-page")
+def test_no_inline_formula_is_wider_than_a_phone(every_page):
+    """Measured on the one load of every page at 1280 px (test_browser.visit_every_page), where the
+    root font size is the phone's (Material enlarges it only from 1600 px)."""
+    widths = [(path, m) for path, found in every_page["pages"].items() for m in found.get("inline_math", [])]
+    assert len(widths) > 100, f"only {len(widths)} inline formulas measured"
+    wide = [f"{path}: {m['width']} px: {m['text']}" for path, m in widths if m["width"] > PHONE_COLUMN_PX]
+    assert not wide, (f"inline formulas wider than a phone's {PHONE_COLUMN_PX} px column (shorten them, or make "
+                      "them display formulas, which scroll in their own box):\n" + "\n".join(wide))

@@ -138,23 +138,28 @@ def test_formulas_are_mathml(site):
 
 def test_no_tex_is_left_in_the_text(site):
     """A display formula that Markdown did not see as a block of its own (inside a
-    list item with no blank line before it) reaches the reader as backslashes and brackets."""
+    list item with no blank line before it) reaches the reader as backslashes and brackets;
+    and inside a formula, no TeX escape is drawn as such (\\text{fan\\_in} is "fan_in")."""
     class Text(HTMLParser):
         skipped = {"code", "pre", "script", "style", "math", "textarea"}
 
         def __init__(self):
             super().__init__()
-            self.depth, self.found = 0, []
+            self.depth, self.math, self.found = 0, 0, []
 
         def handle_starttag(self, tag, attrs):
             self.depth += tag in self.skipped
+            self.math += tag == "math"
 
         def handle_endtag(self, tag):
             self.depth -= tag in self.skipped
+            self.math -= tag == "math"
 
         def handle_data(self, data):
-            if not self.depth and re.search(r"\\[\[\]()]|\\(?:frac|eta|sum|lVert|mathbf)\b", data):
+            if not self.depth and re.search(r"\\[\[\]()_]|\\(?:frac|eta|sum|lVert|mathbf)\b", data):
                 self.found.append(" ".join(data.split())[:80])
+            elif self.math and self.depth == 1 and "\\" in data:
+                self.found.append(f"in a formula: {data.strip()[:80]}")
 
     left = []
     for lang in ("zh", "en"):

@@ -131,8 +131,10 @@ def dot_svg(source: str) -> str:
     return subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, text=True, check=True).stdout
 
 
-def plot(colors, path, draw, figsize=(6.4, 3.6)):
-    """A matplotlib figure in the book's style: draw(ax) fills the axes; saved as a deterministic SVG."""
+def plot(colors, path, draw, figsize=(6.4, 3.6), dpi="figure"):
+    """A matplotlib figure in the book's style: draw(ax) fills the axes; saved as a deterministic SVG.
+    `dpi` is the resolution of the artists drawn with `rasterized=True` (a scatter of thousands of
+    points is lighter as one embedded image than as thousands of SVG markers)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -152,7 +154,7 @@ def plot(colors, path, draw, figsize=(6.4, 3.6)):
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         fig.tight_layout()
-        fig.savefig(path, transparent=True, metadata={"Date": None}, bbox_inches="tight")
+        fig.savefig(path, transparent=True, metadata={"Date": None}, bbox_inches="tight", dpi=dpi)
         plt.close(fig)
 
 

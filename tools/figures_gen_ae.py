@@ -74,7 +74,7 @@ def _plot_codes(data, colors, path):
             for k in range(10):
                 mask = labels == k
                 sub.scatter(codes[mask, i], codes[mask, j], s=7, color=cmap(k), alpha=0.8,
-                            linewidths=0, label=str(k))
+                            linewidths=0, label=str(k), rasterized=True)
                 cx, cy = codes[mask, i].mean(), codes[mask, j].mean()
                 sub.text(cx, cy, str(k), fontsize=10, fontweight="bold", ha="center", va="center",
                          color=colors["fg"])
@@ -89,7 +89,7 @@ def _plot_codes(data, colors, path):
                   fontsize=9, handletextpad=0.1, columnspacing=0.8,
                   title=tr(colors, "数字（数字标在各类的均值处）", "digit (each label sits at its class mean)"),
                   title_fontsize=9)
-    plot(colors, path, draw, figsize=(8.6, 3.4))
+    plot(colors, path, draw, figsize=(8.6, 3.4), dpi=130)
 
 
 def _plot_samples(data, colors, path):

@@ -39,6 +39,7 @@ import textwrap
 from pathlib import Path
 
 from book import cjk     # tools/book/cjk.py: no stray space between Chinese lines
+from runner import TENSORFLOW as _TENSORFLOW
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,7 +119,6 @@ def copied(code: str) -> str:
 
 
 _ANNOTATION_COMMENT = re.compile(r"\s*#\s*\(\d+\)!\s*$")
-_TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+tensorflow\b", re.MULTILINE)
 
 
 def run_in_own_process(name: str, args: list[str] = ()) -> str:

@@ -449,8 +449,13 @@ class Zygote:
         self._log.close()
 
 
+# a TensorFlow program (Keras 3 imports TensorFlow as its backend): never forked from the zygote,
+# and on a page it runs in a fresh process of its own (tools/notebooks.py)
+TENSORFLOW = re.compile(r"^\s*(?:import|from)\s+(?:tensorflow|keras)\b", re.MULTILINE)
+
+
 def forkable(snippet: Path) -> bool:
     """Whether a snippet may run forked from the zygote: not a TensorFlow program, nor one with a
     `launch` (its worker processes import it from its file, or torchrun starts it)."""
-    return settings(snippet).requires != "tensorflow" and not settings(snippet).launch and not re.search(
-        r"^\s*(?:import|from)\s+tensorflow\b", snippet.read_text(encoding="utf-8"), re.MULTILINE)
+    return settings(snippet).requires != "tensorflow" and not settings(snippet).launch and not (
+        TENSORFLOW.search(snippet.read_text(encoding="utf-8")))

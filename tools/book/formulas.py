@@ -72,7 +72,13 @@ _BARE_FENCE = re.compile(r"<mo>(&#x0(?:2016|007C|2223);)</mo>")
 _ANGLE = re.compile(r"<mi>(&#x0(?:27E8|27E9);)</mi>")
 
 
+# and \text{fan\_in} as "fan\_in": in TeX's text mode \_ \% \& \# \$ are the characters themselves
+_MTEXT = re.compile(r"<mtext>(.*?)</mtext>", re.DOTALL)
+_TEXT_ESCAPE = re.compile(r"\\([_%&#$])")
+
+
 def _fixed(mathml: str) -> str:
+    mathml = _MTEXT.sub(lambda m: "<mtext>" + _TEXT_ESCAPE.sub(r"\1", m.group(1)) + "</mtext>", mathml)
     mathml = _BARE_FENCE.sub(r'<mo stretchy="false">\1</mo>', mathml)
     return _ANGLE.sub(r'<mo stretchy="false">\1</mo>', mathml)
 
