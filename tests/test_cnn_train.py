@@ -1,5 +1,4 @@
 """Part 8's claims that span programs: batch norm from scratch, the digits CNN."""
-import ast
 import re
 
 import numpy as np
@@ -44,22 +43,6 @@ def test_scratch_batchnorm_equals_torch_in_train_and_eval(ref_class, shape, mome
             mine.zero_grad()
             ref.zero_grad()
     assert ref.num_batches_tracked.item() == 5
-
-
-def _split_call(path):
-    """The keyword arguments of the train_test_split call in a snippet, as source text."""
-    tree = ast.parse((runner.ROOT / path).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and getattr(node.func, "id", None) == "train_test_split"]
-    assert len(calls) == 1, f"{path}: expected one train_test_split call"
-    return {kw.arg: ast.unparse(kw.value) for kw in calls[0].keywords}
-
-
-@pytest.mark.parametrize("path", ["snippets/cnn/cnn_digits.py", "snippets/cnn/batchnorm_eval_bug.py",
-                                  "snippets/cnn/ex_digits_seeds.py", "snippets/cnn/ex_digits_no_bn.py"])
-def test_digits_programs_use_the_mlp_split(path):
-    """The digits CNN page compares its test accuracy with the MLP's 0.978: same split."""
-    assert _split_call(path) == _split_call("snippets/training/mlp_digits.py")
 
 
 def test_digits_cnn_beats_the_recorded_mlp():

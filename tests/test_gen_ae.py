@@ -1,5 +1,4 @@
 """Part 10's autoencoder and VAE pages: the claims that span programs or need a reference."""
-import ast
 
 import numpy as np
 import pytest
@@ -8,25 +7,6 @@ from torch.distributions import Bernoulli, Normal, kl_divergence
 
 import runner
 from runner import snippet_globals
-
-DIGITS_PROGRAMS = ["snippets/gen/ae_digits.py", "snippets/gen/ex_ae_linear_pca.py",
-                   "snippets/gen/ex_ae_code_size.py", "snippets/gen/vae_digits.py",
-                   "snippets/gen/ex_vae_beta.py", "snippets/gen/ex_vae_sample.py"]
-
-
-def _split_call(path):
-    """The keyword arguments of the train_test_split call in a snippet, as source text."""
-    tree = ast.parse((runner.ROOT / path).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and getattr(node.func, "id", None) == "train_test_split"]
-    assert len(calls) == 1, f"{path}: expected one train_test_split call"
-    return {kw.arg: ast.unparse(kw.value) for kw in calls[0].keywords}
-
-
-@pytest.mark.parametrize("path", DIGITS_PROGRAMS)
-def test_digits_programs_use_the_mlp_split(path):
-    """The pages compare with the MLP's and CNN's test sets: the very same 450 images."""
-    assert _split_call(path) == _split_call("snippets/training/mlp_digits.py")
 
 
 @pytest.fixture(scope="module")

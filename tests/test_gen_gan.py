@@ -60,21 +60,6 @@ def test_conv_transpose_is_the_input_gradient_of_conv(stride, padding, dilation,
     torch.testing.assert_close(up, grad_x)
 
 
-def _split_call(path):
-    tree = ast.parse((runner.ROOT / path).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and getattr(node.func, "id", None) == "train_test_split"]
-    assert len(calls) == 1, f"{path}: expected one train_test_split call"
-    return {kw.arg: ast.unparse(kw.value) for kw in calls[0].keywords}
-
-
-@pytest.mark.parametrize("path", ["snippets/gen/dcgan_digits.py", "snippets/gen/ex_dcgan_no_bn.py",
-                                  "snippets/gen/ex_dcgan_no_smoothing.py", "snippets/gen/ex_dcgan_relu_d.py"])
-def test_dcgan_programs_use_the_mlp_split(path):
-    """The DCGAN trains on, and its score's classifier learns from, Part 7's training digits."""
-    assert _split_call(path) == _split_call("snippets/training/mlp_digits.py")
-
-
 def test_dcgan_without_batchnorm_scores_well_below_the_page():
     """The page's table: removing batch normalization costs more than one point of digit score
     and some classes; fresh in-process runs of both programs."""

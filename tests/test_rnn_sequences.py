@@ -1,5 +1,4 @@
 """Part 9's variable-length and digits-LSTM pages: claims that span programs."""
-import ast
 import re
 
 import pytest
@@ -9,9 +8,6 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_sequence
 
 import runner
 from runner import snippet_globals
-
-DIGITS = ["snippets/rnn/digits_lstm.py", "snippets/rnn/digits_rnn_gru.py",
-          "snippets/rnn/ex_rowwise_seeds.py", "snippets/rnn/ex_rowwise_clip.py"]
 
 
 @pytest.mark.parametrize("cell", [nn.RNN, nn.GRU, nn.LSTM])
@@ -33,21 +29,6 @@ def test_packed_batch_gives_each_sequence_its_own_final_state(cell, num_layers, 
         alone = alone if isinstance(alone, tuple) else (alone,)
         for batched, single in zip(states, alone):
             torch.testing.assert_close(batched[:, i:i + 1], single, rtol=1e-10, atol=1e-12)
-
-
-def _split_call(path):
-    """The keyword arguments of the train_test_split call in a snippet, as source text."""
-    tree = ast.parse((runner.ROOT / path).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and getattr(node.func, "id", None) == "train_test_split"]
-    assert len(calls) == 1, f"{path}: expected one train_test_split call"
-    return {kw.arg: ast.unparse(kw.value) for kw in calls[0].keywords}
-
-
-@pytest.mark.parametrize("path", DIGITS)
-def test_digits_rnn_programs_use_the_mlp_split(path):
-    """The page compares with the MLP's 0.978 and the CNN's 0.987: same split."""
-    assert _split_call(path) == _split_call("snippets/training/mlp_digits.py")
 
 
 def _recorded(path, pattern):

@@ -1,6 +1,5 @@
 """Part 11, training curves: claims that span programs (the run is Part 7's MLP run) and
 the smoothing formula checked against its definition as a weighted average."""
-import ast
 
 import pytest
 import torch
@@ -10,23 +9,6 @@ from runner import snippet_globals
 
 pytest.importorskip("sklearn", reason="the digits ship with scikit-learn (requirements.txt)")
 pytest.importorskip("matplotlib", reason="Part 11 draws with matplotlib (requirements.txt)")
-
-DIGITS_PROGRAMS = ["snippets/viz/curves_digits.py", "snippets/viz/ex_curves_lr_sweep.py",
-                   "snippets/viz/ex_curves_running_loss.py", "snippets/viz/tb_digits.py",
-                   "snippets/viz/tb_hparams.py"]
-
-
-def _split_call(path):
-    tree = ast.parse((runner.ROOT / path).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and getattr(node.func, "id", None) == "train_test_split"]
-    assert len(calls) == 1, f"{path}: expected one train_test_split call"
-    return {kw.arg: ast.unparse(kw.value) for kw in calls[0].keywords}
-
-
-@pytest.mark.parametrize("path", DIGITS_PROGRAMS)
-def test_digits_programs_use_the_mlp_split(path):
-    assert _split_call(path) == _split_call("snippets/training/mlp_digits.py")
 
 
 def test_curves_are_the_part7_mlp_run():
