@@ -40,6 +40,7 @@ _SESSION = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow   # a process per worker, each importing torch
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_spawned_workers_cannot_find_a_dataset_class_from_a_session(method):
     """The page: fork sees a Dataset class typed into a session; a spawned worker must

@@ -161,6 +161,7 @@ def test_hparams_runs_read_back(tmp_path):
         assert curve[-1][1] == _f32([val_acc])[0]
 
 
+@pytest.mark.slow   # two fresh processes, one of which imports TensorFlow
 @pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None, reason="TensorFlow is not installed")
 def test_the_notf_switch_keeps_tensorflow_out():
     """What the page's set-up says: with TensorFlow installed, importing torch.utils.tensorboard
