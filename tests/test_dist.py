@@ -197,3 +197,24 @@ def test_stopping_torchrun_ends_its_workers(tmp_path):
             except ProcessLookupError:
                 pass
         proc.communicate()
+
+
+def test_the_store_listens_on_every_interface_whatever_the_address():
+    """The caution on the collectives page: rank 0's TCPStore, given 127.0.0.1 (as
+    MASTER_ADDR is in every program of this part), still listens on the wildcard address,
+    so its port is reachable from outside wherever a firewall lets it through. If a future
+    torch binds to the address it is given, this fails, and the page must say so."""
+    import datetime
+    import psutil
+    import servers
+    port = servers.free_port()
+    store = torch.distributed.TCPStore("127.0.0.1", port, 1, is_master=True,
+                                       timeout=datetime.timedelta(seconds=10))
+    try:
+        store.set("key", "value")
+        listening = {c.laddr.ip for c in psutil.Process().net_connections(kind="inet")
+                     if c.status == psutil.CONN_LISTEN and c.laddr.port == port}
+    finally:
+        del store
+    assert listening, f"nothing listens on port {port}"
+    assert "127.0.0.1" not in listening and listening <= {"0.0.0.0", "::"}, listening

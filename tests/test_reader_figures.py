@@ -96,3 +96,44 @@ def test_figures_speak_the_pages_language(browser, server, lang, scheme):  # noq
                   sorted({f for fams in cjk_labels.values() for f in fams}))
     finally:
         v.close()
+
+
+def _edge_luminance(png: bytes, box: dict, x: float) -> float:
+    """Mean brightness of a one-pixel column of the screenshot, over a box's height."""
+    import io
+    from PIL import Image
+    image = Image.open(io.BytesIO(png)).convert("L")
+    column = [image.getpixel((round(x), y)) for y in range(round(box["y"]) + 4, round(box["y"] + box["height"]) - 4)]
+    return sum(column) / len(column)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_a_figure_wider_than_the_column_shows_that_it_goes_on(browser, server, lang):  # noqa: F811
+    """On a phone a figure keeps its drawn size and scrolls sideways (assets/book.css), so its
+    right part starts off-screen: a shadow at the edge with more figure beyond it says so.
+    Measured on the screenshot: the right edge of the curves figure is darker than the page
+    before scrolling, and page-coloured once the figure is scrolled to its end; its left
+    edge shows the shadow then."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    v = Visit(browser, server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = v.open(url(lang, "viz/curves.md"))
+        figure = page.locator('article p:has(> img[src*="/figures/"])').first
+        figure.scroll_into_view_if_needed()
+        box = figure.bounding_box()
+        scroll = figure.evaluate("p => [p.scrollWidth, p.clientWidth]")
+        assert scroll[0] > scroll[1] + 100, f"the figure fits the phone ({scroll}): pick a wider one"
+        before = page.screenshot()
+        figure.evaluate("p => { p.scrollLeft = p.scrollWidth; }")
+        page.wait_for_timeout(100)
+        after = page.screenshot()
+        (SHOTS / f"phone-{lang}-edge.png").write_bytes(before)
+        right = box["x"] + box["width"] - 2
+        left = box["x"] + 2
+        assert _edge_luminance(before, box, right) < _edge_luminance(after, box, right) - 15, (
+            "nothing at the figure's right edge tells the reader it goes on")
+        assert _edge_luminance(after, box, left) < _edge_luminance(before, box, left) - 15, (
+            "scrolled to its end, nothing at the left edge tells the reader it goes on that way")
+        assert not v.problems, v.problems
+    finally:
+        v.close()

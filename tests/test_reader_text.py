@@ -192,3 +192,92 @@ def test_phone_site_title_fits(phone, browser, server, site):   # noqa: F811
         finally:
             v.close()
     assert not cut, "\n".join(dict.fromkeys(cut))
+
+
+# On a phone: each table of the page, whether it scrolls sideways, and each cell's
+# right edge, its column's heading and the label drawn above its text.
+TABLES = r"""() => [...document.querySelectorAll("article table")].map(table => {
+  const wrap = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+  const headings = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim());
+  const cells = [...table.querySelectorAll("tbody tr")].flatMap(tr => [...tr.children].map((td, i) => ({
+    right: td.getBoundingClientRect().right, heading: headings[i] || "",
+    label: getComputedStyle(td, "::before").content.replace(/^"|"$/g, ""),
+    shown: td.offsetWidth > 0 && td.textContent.trim() !== ""})));
+  return {stacked: table.hasAttribute("data-book-stack"), columns: headings.length,
+          scroll: wrap.scrollWidth, client: wrap.clientWidth, cells,
+          first: (table.querySelector("tbody td") || table).textContent.trim().slice(0, 40)};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_no_wide_table_hides_its_columns(browser, server, site, lang):  # noqa: F811
+    """A table too wide for a 390 px phone (four columns or more, or three long ones:
+    the misconceptions, the migration table, TensorBoard against Visdom) shows one card
+    per row there, each cell under its column's heading (tools/book/tables.py and
+    assets/book.css): nothing scrolls sideways, every cell ends inside the screen, and
+    each shows the heading of its own column. Every page with such a table is looked at."""
+    from book import tables
+    pages = [page for page in PAGES
+             if "data-book-stack" in (site / url(lang, page).lstrip("/") / "index.html").read_text(encoding="utf-8")]
+    assert len(pages) >= 10, pages
+    SHOTS = ARTIFACTS / "reader-text"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    v = Visit(browser, server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    problems = []
+    try:
+        for page in pages:
+            opened = v.open(url(lang, page))
+            # Material's script puts each table in its scrolling wrapper: measure after it did
+            opened.wait_for_function('[...document.querySelectorAll("article table")]'
+                                     '.every(t => t.closest(".md-typeset__scrollwrap"))')
+            for t in opened.evaluate(TABLES):
+                name = f"{page} [{t['first']}]"
+                if not t["stacked"]:
+                    assert t["columns"] < tables.STACK_COLUMNS, name
+                    continue
+                if t["scroll"] > t["client"] + 1:
+                    problems.append(f"{name}: scrolls sideways ({t['scroll']} px in {t['client']})")
+                for c in t["cells"]:
+                    if c["shown"] and c["right"] > 390:
+                        problems.append(f"{name}: a cell ends at {c['right']:.0f} px, off the screen")
+                    if c["shown"] and c["label"] != c["heading"]:
+                        problems.append(f"{name}: a cell is labelled {c['label']!r}, its column {c['heading']!r}")
+            if page == "appendix/misconceptions.md":
+                v.page.locator("article table").first.scroll_into_view_if_needed()
+                v.page.screenshot(path=str(SHOTS / f"phone-{lang}-table.png"))
+    finally:
+        v.close()
+    assert not problems and not v.problems, "\n".join(v.problems + problems[:30])
+
+
+# every inline formula followed by punctuation: the formula's line and the punctuation's
+GLUED = r"""() => [...document.querySelectorAll("article math[display=inline]")].flatMap(math => {
+  const text = math.nextSibling && math.nextSibling.nodeType === 3 ? math.nextSibling : null;
+  if (!text || !/^[，。；：、！？）」,.;:!?)]/.test(text.data)) return [];
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, 1);
+  const mark = range.getBoundingClientRect(), box = math.getBoundingClientRect();
+  if (box.width === 0) return [];
+  return [{mark: text.data[0], formula: math.textContent.slice(0, 30),
+           apart: mark.top > box.bottom - 2 || mark.left < box.left}];
+})"""
+
+
+def test_on_a_phone_no_line_starts_with_the_punctuation_after_a_formula(browser, server):  # noqa: F811
+    """Chromium may break a line between an inline formula and the "，" or "；" right after
+    it, so that a line of Chinese starts with the punctuation: tools/book/formulas.py makes
+    the two one unbreakable unit. Measured at 390 px on the Part 10 pages, where it was seen."""
+    v = Visit(browser, server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    found, seen = [], 0
+    try:
+        for lang in ("zh", "en"):
+            for page in ["gen/vae.md", "gen/autoencoder.md", "gen/gan.md", "speed/devices.md"]:
+                for g in v.open(url(lang, page)).evaluate(GLUED):
+                    seen += 1
+                    if g["apart"]:
+                        found.append(f"{lang} {page}: {g['mark']!r} starts a line after {g['formula']!r}")
+    finally:
+        v.close()
+    assert seen > 20, seen
+    assert not found, "\n".join(found)

@@ -170,6 +170,40 @@ def test_no_tex_is_left_in_the_text(site):
     assert not left, "raw TeX shown to the reader (put a blank line around a display formula):\n" + "\n".join(left)
 
 
+def test_no_markdown_markup_is_left_in_the_text(site):
+    """Emphasis that one renderer takes and another does not reaches the reader as
+    asterisks: in CommonMark (the notebook view, Jupyter) a closing ** after a full-width
+    full stop and before a Chinese character does not close ("**它测的是第一次调用。**一个"),
+    though Python-Markdown renders it. Write the punctuation after the **, and no page or
+    notebook view shows ** or a heading's {#id} as text."""
+    class Text(HTMLParser):
+        skipped = {"code", "pre", "script", "style", "math", "textarea"}
+
+        def __init__(self):
+            super().__init__()
+            self.depth, self.found = 0, []
+
+        def handle_starttag(self, tag, attrs):
+            self.depth += tag in self.skipped
+
+        def handle_endtag(self, tag):
+            self.depth -= tag in self.skipped
+
+        def handle_data(self, data):
+            if not self.depth and re.search(r"\*\*|\{#[\w-]+\}", data):
+                self.found.append(" ".join(data.split())[:80])
+
+    views = [html_path(site, lang, page) for lang in ("zh", "en") for page in PAGES]
+    views += sorted(site.rglob("*-notebook/index.html"))
+    assert len(views) > 2 * len(PAGES), "no notebook view was built"
+    left = []
+    for view in views:
+        parser = Text()
+        parser.feed(view.read_text(encoding="utf-8"))
+        left += [f"{view.relative_to(site)}: {text}" for text in parser.found]
+    assert not left, "Markdown markup shown to the reader as text:\n" + "\n".join(left)
+
+
 def test_recorded_outputs_appear_on_the_pages(site):
     """An include that resolved to nothing would show an empty block: check the text is there."""
     import html as html_lib

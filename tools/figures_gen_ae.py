@@ -85,8 +85,10 @@ def _plot_codes(data, colors, path):
                 sub.spines[side].set_visible(False)
         handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", color=cmap(k),
                                            label=str(k)) for k in range(10)]
-        ax.legend(handles=handles, ncol=10, loc="upper center", bbox_to_anchor=(0.5, 1.08),
-                  fontsize=9, handletextpad=0.1, columnspacing=0.8,
+        handles = [handles[k] for k in (0, 5, 1, 6, 2, 7, 3, 8, 4, 9)]   # rows 0-4 and 5-9
+        # the key at the left, over the first view (a phone shows a wide figure's left part)
+        ax.legend(handles=handles, ncol=5, loc="lower left", bbox_to_anchor=(0.0, 0.88),
+                  fontsize=9, handletextpad=0.1, columnspacing=0.8, alignment="left",
                   title=tr(colors, "数字（数字标在各类的均值处）", "digit (each label sits at its class mean)"),
                   title_fontsize=9)
     plot(colors, path, draw, figsize=(8.6, 3.4), dpi=130)
@@ -96,7 +98,7 @@ def _plot_samples(data, colors, path):
     def draw(ax):
         _image_grid(ax, data["samples"], 3, 16)
         ax.set_title(tr(colors, "解码从先验 N(0, I) 抽取的 48 个编码", "48 codes drawn from the prior N(0, I), decoded"),
-                     fontsize=10)
+                     fontsize=10, loc="left")
     plot(colors, path, draw, figsize=(7.6, 1.8))
 
 

@@ -25,12 +25,16 @@ def _plot_losses(data, colors, path):
         ax.plot(steps, loss_d, label=tr(colors, "判别器损失 loss_D", "discriminator loss_D"))
         ax.plot(steps, loss_g, label=tr(colors, "生成器损失 loss_G", "generator loss_G"))
         ax.plot(steps, dist, label=tr(colors, "W1 距离", "W1 distance"))
-        for level, name in [(1.386, "log 4"), (0.693, "log 2")]:
+        # the key sits at the left (a phone shows the left part of a wide figure first):
+        # the legend in the empty band above the curves, the two levels' names near x = 0,
+        # log 4 above its line, log 2 below its own (where no curve runs at the start)
+        for level, name, dy, va in [(1.386, "log 4", 0.03, "bottom"), (0.693, "log 2", -0.03, "top")]:
             ax.axhline(level, color=colors["muted"], lw=0.8, ls="--")
-            ax.text(steps[-1], level + 0.03, name, color=colors["muted"], ha="right", fontsize=9)
+            ax.text(steps[1], level + dy, name, color=colors["muted"], ha="left", va=va, fontsize=9)
         ax.set_xlabel(tr(colors, "训练步数", "training step"))
-        ax.set_ylim(0, 2.0)
-        ax.legend(loc="upper right")
+        ax.set_ylim(0, 2.4)
+        ax.set_yticks([0, 0.5, 1.0, 1.5, 2.0])
+        ax.legend(loc="upper left", ncol=1, fontsize=10)
     plot(colors, path, draw)
 
 
@@ -44,7 +48,7 @@ def _plot_samples(data, colors, path):
                 label=tr(colors, "生成器的样本（训练后）", "generator samples (trained)"))
         ax.set_xlabel("x")
         ax.set_ylabel(tr(colors, "密度", "density"))
-        ax.legend(loc="upper center")
+        ax.legend(loc="upper left", bbox_to_anchor=(0, -0.2))    # below, at the left
     plot(colors, path, draw)
 
 

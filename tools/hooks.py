@@ -1,10 +1,12 @@
 """MkDocs hooks for the book (listed under `hooks:` in mkdocs.yml): a thin entry point.
 
 Each job lives in a module of tools/book/ with a docstring of what it guarantees:
-formulas (MathML at build time), languages (twin pages, hreflang, the English
+formulas (MathML at build time), outputs (which output blocks wrap), tables
+(wide ones as cards on a phone), languages (twin pages, hreflang, the English
 search base), notebook_pages (each chapter page's notebook, downloaded and
-rendered), stamps (the verified stamp, the notebook buttons, the whole programs),
-search (one index per language) and serve (dirty rebuilds for `./book serve`).
+rendered), stamps (the verified stamp, the notebook buttons, the whole
+programs), search (one index per language) and serve (dirty rebuilds for
+`./book serve`).
 This file only connects them to MkDocs' events, in the order they must run.
 """
 import functools
@@ -14,7 +16,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from book import cjk, formulas, languages, notebook_pages, search, serve, stamps  # noqa: E402
+from book import cjk, formulas, languages, notebook_pages, outputs, search, serve, stamps, tables  # noqa: E402
 
 serve.silence_dirty_notice()
 
@@ -54,7 +56,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html_text, page, **kwargs):
     if notebook_pages.is_view(page):
         return notebook_pages.view_content(html_text, page)
-    return formulas.page(html_text, page.file.src_path)
+    return tables.mark(outputs.mark_wide(formulas.page(html_text, page.file.src_path)))
 
 
 def on_post_page(output, page, config, **kwargs):

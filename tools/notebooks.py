@@ -20,7 +20,8 @@ page order, so that "Run all" runs exactly what a reader can copy from the page
   the functions it converts;
 - admonitions, collapsible blocks and content tabs become a bold title over
   their contents; figures are embedded as attachments (the light version);
-  links to other pages keep only their text; \\( \\) and \\[ \\] become $ and $$.
+  links to other pages keep only their text, headings lose their {#id};
+  \\( \\) and \\[ \\] become $ and $$.
 
 `page_blocks` lists the same Python blocks as the page shows them (title, code,
 whether it runs in its own process): tests/test_copyrun.py checks that list against
@@ -52,6 +53,7 @@ _ANNOTATION = re.compile(r"#\s*\((\d+)\)!")
 IMAGE = _IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<src>[^)\s]+?)(?:#only-(?P<theme>light|dark))?\)")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)(\{[^}]*\})?")
 _SPAN = re.compile(r'<span id="[\w-]+"></span>')
+_HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)\s*\{[#:.][^}]*\}\s*$")   # "## Title {#id}": attr_list
 
 
 def image_sources(markdown: str) -> list[str]:
@@ -196,7 +198,7 @@ class _Builder:
 
     # -- prose ---------------------------------------------------------------
     def prose(self, line: str) -> str:
-        line = _SPAN.sub("", line)
+        line = _HEADING_ATTRS.sub(r"\1", _SPAN.sub("", line))
 
         def image(m):
             if m["theme"] == "dark":

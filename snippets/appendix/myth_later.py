@@ -69,12 +69,15 @@ print("13.1 rank 0, epoch 0 twice:", first, again, "| after set_epoch(1):",
       list(sampler))
 assert first == again and list(sampler) != first
 
-# 13.2 the ranks' shards are disjoint, cover the data, have equal sizes
+# 13.2 the shards cover the data; to make them equal in size the sampler
+# repeats the first samples (here sample 0), drawing nothing at random
 shards = [list(DistributedSampler(data[:7], num_replicas=2, rank=r,
                                   shuffle=False)) for r in range(2)]
 print("13.2 shards of 7 samples:", shards)
 assert sorted(set(shards[0] + shards[1])) == data[:7]
-assert len(shards[0]) == len(shards[1]) == 4     # one sample padded
+assert len(shards[0]) == len(shards[1]) == 4     # 7 samples, 8 places
+assert shards[1][-1] == data[0]                  # the padding: sample 0
+assert set(shards[0]) & set(shards[1]) == {data[0]}  # only it is shared
 
 # 13.3 averaging two ranks' gradients equals the gradient on the union
 w = torch.randn(4, requires_grad=True)

@@ -27,11 +27,13 @@ try:
     if rank == 0:
         print(f"{type(weight).__name__} {tuple(weight.shape)}, "
               f"rank 0 stores {tuple(weight.to_local().shape)}")
-        print(f"parameters stored by rank 0: {local_count} of {full_count}")
     assert weight.to_local().shape == (32, 16)
     counts = [None] * world_size
     dist.all_gather_object(counts, local_count)
     assert sum(counts) == full_count               # no element stored twice
+    if rank == 0:
+        print(f"numbers stored by rank 0 and rank 1: {counts}, "
+              f"{full_count} in all")
 
     g = torch.Generator().manual_seed(0)           # 16 samples, 8 per rank
     X, y = torch.randn(16, 16, generator=g), torch.randn(16, 1, generator=g)

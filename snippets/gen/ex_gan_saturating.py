@@ -77,12 +77,14 @@ for name, part in [("left ", x[x < 0]), ("right", x[x >= 0])]:
     assert abs(len(part) / len(x) - 0.5) < 0.1       # both modes kept
     assert abs(part.mean() - target) < 0.3
     assert abs(part.std() - spread) < 0.15
+with torch.no_grad():
     w1_end = w1(G(z_test), real_test).item()
     w1_floor = w1(sample_target(4000).to(device), real_test).item()
 print(f"W1 at the start {w1_start:.3f}, at the end {w1_end:.3f}"
       f" (two target samples: {w1_floor:.3f})")
 assert w1_end < w1_start / 5
-last_D = sum(h[1] for h in history[-10:]) / 10       # last 200 steps
+# the last 200 steps: their 10 logged steps (one step in 20)
+last_D = sum(h[1] for h in history[-10:]) / 10
 last_G = sum(h[2] for h in history[-10:]) / 10
 print(f"last 200 steps: loss_D {last_D:.3f} (log 4 = 1.386), "
       f"loss_G {last_G:.3f} (-log 2 = -0.693)")

@@ -78,6 +78,7 @@ mean_image = x_train.mean(dim=0).expand_as(x_test)
 blind = F.binary_cross_entropy(mean_image, x_test, reduction="sum") / n_test
 print(f"reconstruction floor {floor:.2f}, the mean image {blind:.2f}")
 assert floor < history[-1][0] < blind - 4
+assert 0.3 < (blind - history[-1][0]) / (blind - floor) < 0.5  # ~2/5
 # --8<-- [end:train]
 
 # --8<-- [start:sample]

@@ -12,17 +12,15 @@ w1 = torch.randn(1000, 100, device=device)
 
 m = benchmark.Timer(
     stmt="(x @ w1).clamp(min=0)", globals={"x": x, "w1": w1},
-).blocked_autorange(min_run_time=0.3)
+).blocked_autorange(min_run_time=1.0)     # several blocks
 
 # m.times: seconds per call, one entry per block (raw time / calls)
 times = sorted(m.times)
 assert times == sorted(t / m.number_per_run for t in m.raw_times)
+assert len(times) >= 3, "too few blocks for quartiles to mean anything"
 
 # torch's quantile interpolates linearly, like method="inclusive"
-if len(times) >= 2:
-    q1, q2, q3 = statistics.quantiles(times, n=4, method="inclusive")
-else:
-    q1 = q2 = q3 = times[0]
+q1, q2, q3 = statistics.quantiles(times, n=4, method="inclusive")
 same = (abs(q2 - m.median) <= 1e-12 and abs(q3 - q1 - m.iqr) <= 1e-12
         and abs(q2 - statistics.median(times)) <= 1e-12)
 assert same

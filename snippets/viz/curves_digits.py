@@ -64,6 +64,13 @@ for e in (0, 4, 9, best, num_epochs - 1):
           f" val {history['val_loss'][e]:.4f}  acc train "
           f"{history['train_acc'][e]:.3f} val {history['val_acc'][e]:.3f}")
 print(f"lowest validation loss at epoch {best + 1}")
+# setbacks: epochs whose validation loss jumps by more than 30%
+val_loss, val_acc = history["val_loss"], history["val_acc"]
+setbacks = [e for e in range(1, num_epochs)
+            if val_loss[e] > 1.3 * val_loss[e - 1]]
+for e in setbacks:
+    print(f"epoch {e + 1:2d}  val loss x{val_loss[e] / val_loss[e - 1]:.2f}"
+          f"  val acc {val_acc[e - 1]:.3f} -> {val_acc[e]:.3f}")
 # --8<-- [end:record]
 
 # --8<-- [start:plot]
@@ -91,9 +98,12 @@ pixels = plt.imread(path)              # read the file back: (height, width, 4)
 print(f"saved {path}: {pixels.shape[1]} x {pixels.shape[0]} pixels")
 assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 assert pixels.shape == (350, 900, 4)   # figsize (9, 3.5) inches at 100 dpi
-train_loss, val_loss = history["train_loss"], history["val_loss"]
+train_loss = history["train_loss"]
 assert train_loss[-1] < 0.6 * train_loss[9]   # halving after epoch 10
 assert val_loss[-1] > 0.7 * val_loss[9]       # while validation stalls
 gap = [v / t for v, t in zip(val_loss, train_loss)]
 assert gap[-1] > 2 * gap[4]                   # the gap keeps widening
+assert setbacks                               # a few bad epochs, in which
+assert all(val_acc[e] < val_acc[e - 1] for e in setbacks)  # accuracy drops
+assert val_acc[-1] > max(val_acc[e] for e in setbacks)  # and recovers
 # --8<-- [end:check]

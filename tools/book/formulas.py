@@ -83,9 +83,15 @@ def _fixed(mathml: str) -> str:
     return _ANGLE.sub(r'<mo stretchy="false">\1</mo>', mathml)
 
 
+# an inline formula and the punctuation right after it: one unit a line never splits
+# (Chromium would start a line with the "，" after a formula; book.css: .book-nobr)
+_GLUED = re.compile(r'(<math [^>]*display="inline"[^>]*>(?:(?!</math>).)*</math>)([，。；：、！？）」,.;:!?)]+)', re.S)
+
+
 def page(html_text: str, where: str) -> str:
-    """A page's arithmatex formulas as MathML."""
-    return _MATH.sub(lambda m: _mathml(m, where, wrap_block=True), html_text)
+    """A page's arithmatex formulas as MathML, each kept on a line with the punctuation after it."""
+    html_text = _MATH.sub(lambda m: _mathml(m, where, wrap_block=True), html_text)
+    return _GLUED.sub(r'<span class="book-nobr">\1\2</span>', html_text)
 
 
 def notebook_view(html_text: str, where: str) -> str:
