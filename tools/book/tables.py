@@ -8,6 +8,12 @@ instead") start off-screen with nothing to say so. Such a table is marked
 below 45em (assets/book.css) the heading row is hidden, each row is a block, and
 each cell shows its heading above its text. On a wider screen nothing changes.
 An attribute, not a class: Material styles only `table:not([class])`.
+
+An identifier in a card still never breaks inside a name (issue 12): each code
+span of a card is cut after its dots into pieces that do not break (`book-nobr`),
+with a `<wbr>` between them (a dot before a letter is no break opportunity),
+so "torch.nn.modules.module.register_module_forward_pre_hook" may go over two
+lines after "module.", and "--nproc-per-node" never at a hyphen.
 """
 import html
 import re
@@ -19,6 +25,7 @@ _HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<td\b")
 _TAG = re.compile(r"<[^>]+>")
+_CODE = re.compile(r"<code>([^<]*)</code>")
 
 
 def text(fragment: str) -> str:
@@ -33,7 +40,9 @@ def stacks(headings: list[str], rows: list[str]) -> bool:
 
 def _labelled(row: str, labels: list[str]) -> str:
     cells = iter(labels)
-    return _CELL.sub(lambda m: f'<td data-label="{html.escape(next(cells, ""), quote=True)}"', row)
+    row = _CELL.sub(lambda m: f'<td data-label="{html.escape(next(cells, ""), quote=True)}"', row)
+    return _CODE.sub(lambda m: "<code>" + "<wbr>".join(f'<span class="book-nobr">{piece}</span>'
+                                                      for piece in re.split(r"(?<=\.)(?=.)", m[1])) + "</code>", row)
 
 
 def mark(html_text: str) -> str:
